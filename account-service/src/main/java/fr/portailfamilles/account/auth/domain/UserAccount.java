@@ -1,0 +1,23 @@
+package fr.portailfamilles.account.auth.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Table;
+
+/** Someone who logs in: a parent (with a family) or a member of staff. */
+@Table("user_account")
+public record UserAccount(@Id UUID id, String email, String passwordHash, List<String> roles, UUID familyId,
+        String displayName, AccountStatus status, Instant createdAt) {
+
+    public static UserAccount create(String email, String passwordHash, List<Role> roles, UUID familyId, String displayName) {
+        return new UserAccount(null, email, passwordHash, roles.stream().map(Role::name).toList(), familyId, displayName,
+                AccountStatus.ACTIVE, null);
+    }
+
+    public boolean canLogIn() {
+        return status == AccountStatus.ACTIVE;
+    }
+}

@@ -1,0 +1,93 @@
+package fr.portailfamilles.platform.outbox;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.PropertySource;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Outbox writer, relay and inbox for any service with an R2DBC database and a Kafka broker. */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
+        "org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcAutoConfiguration",
+        "org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration" })
+@EnableConfigurationProperties(OutboxProperties.class)
+@PropertySource("classpath:portail-data-defaults.properties")
+public class OutboxAutoConfiguration {
+
+    @Bean
+    OutboxSchema outboxSchema(@Value("${spring.flyway.url}") String url, @Value("${spring.flyway.user}") String user,
+            @Value("${spring.flyway.password}") String password) {
+        return new OutboxSchema(url, user, password);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemDefaultZone();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    TransactionalOperator transactionalOperator(ReactiveTransactionManager transactionManager) {
+        return TransactionalOperator.create(transactionManager);
+    }
+
+    @Bean
+    Outbox outbox(DatabaseClient database, JsonMapper jsonMapper, Clock clock,
+            @Value("${spring.application.name}") String application) {
+        return new Outbox(database, jsonMapper, "/portail-familles/" + application, clock);
+    }
+
+    @Bean
+    Inbox inbox(DatabaseClient database, TransactionalOperator transactionalOperator) {
+        return new Inbox(database, transactionalOperator);
+    }
+
+    @Bean
+    InboundEvents inboundEvents(Inbox inbox, JsonMapper jsonMapper, @Value("${spring.application.name}") String application) {
+        return new InboundEvents(inbox, jsonMapper, application);
+    }
+
+    /** Its own producer: idempotent, acks from all replicas, bounded waits so an outage fails fast. */
+    @Bean
+    KafkaTemplate<String, byte[]> outboxKafkaTemplate(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
+            @Value("${spring.application.name}") String application) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, application + "-outbox");
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 4_000);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 9_000);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        var factory = new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer());
+        return new KafkaTemplate<>(factory);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "portail.outbox.relay-enabled", havingValue = "true", matchIfMissing = true)
+    OutboxRelay outboxRelay(DatabaseClient database, TransactionalOperator transactionalOperator,
+            KafkaTemplate<String, byte[]> outboxKafkaTemplate, JsonMapper jsonMapper, OutboxProperties properties,
+            MeterRegistry meters) {
+        return new OutboxRelay(database, transactionalOperator, outboxKafkaTemplate, jsonMapper, properties, meters);
+    }
+}
