@@ -143,6 +143,13 @@ public final class LocalKafka implements AutoCloseable {
 
     private void awaitReady() {
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        // Wait for the port quietly first: an admin client logs a warning per refused connection.
+        while (!portOpen() && Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Kafka exited early, see " + workDirectory.resolve("kafka.log"));
+            }
+            sleep(Duration.ofMillis(200));
+        }
         Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
         try (Admin admin = Admin.create(config)) {
@@ -161,6 +168,16 @@ public final class LocalKafka implements AutoCloseable {
             }
         }
         throw new IllegalStateException("Kafka not ready after " + READY_TIMEOUT + ", see " + workDirectory.resolve("kafka.log"));
+    }
+
+    private boolean portOpen() {
+        try (var socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        }
+        catch (IOException refused) {
+            return false;
+        }
     }
 
     private static void sleep(Duration duration) {
