@@ -2,12 +2,14 @@ package fr.portailfamilles.account.auth.domain;
 
 import java.util.UUID;
 
+import org.springframework.data.r2dbc.repository.Query;
 import org.springframework.data.repository.reactive.ReactiveCrudRepository;
 
 import reactor.core.publisher.Mono;
 
 public interface UserAccountRepository extends ReactiveCrudRepository<UserAccount, UUID> {
 
-    /** The column is citext: the match ignores case, as people type addresses as they like. */
+    /** The cast keeps the comparison citext (case-insensitive), as people type addresses as they like. */
+    @Query("SELECT * FROM user_account WHERE email = CAST(:email AS citext)")
     Mono<UserAccount> findByEmail(String email);
 }

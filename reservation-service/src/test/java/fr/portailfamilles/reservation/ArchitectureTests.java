@@ -1,0 +1,13 @@
+package fr.portailfamilles.reservation;
+
+import org.junit.jupiter.api.Test;
+
+import fr.portailfamilles.testsupport.ServiceArchitecture;
+
+class ArchitectureTests {
+
+    @Test
+    void domainStaysFreeOfWebMessagingAndUseCases() {
+        ServiceArchitecture.verify("fr.portailfamilles.reservation");
+    }
+}
