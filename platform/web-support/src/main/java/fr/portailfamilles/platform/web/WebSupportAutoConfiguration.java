@@ -8,7 +8,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.PropertySource;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
@@ -25,18 +24,19 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What every service shares at its HTTP edge: problem+json errors, the JWT resource server that
- * trusts account-service's JWKS, and platform defaults (actuator, tracing, graceful shutdown).
+ * trusts account-service's JWKS. Platform defaults come from {@link PlatformDefaults}.
  */
 @AutoConfiguration
 @EnableWebFluxSecurity
 @EnableConfigurationProperties(SecurityProperties.class)
-@PropertySource("classpath:portail-web-defaults.properties")
 public class WebSupportAutoConfiguration {
 
     /** Paths every service leaves open: probes, metrics scraped on the internal network, API docs. */
@@ -81,6 +81,7 @@ public class WebSupportAutoConfiguration {
             ProblemAuthenticationHandlers handlers) {
         List<String> open = new ArrayList<>(INFRASTRUCTURE_PATHS);
         open.addAll(properties.publicPaths());
+        ServerWebExchangeMatcher publicExchanges = ServerWebExchangeMatchers.pathMatchers(open.toArray(String[]::new));
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -89,11 +90,11 @@ public class WebSupportAutoConfiguration {
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.OPTIONS).permitAll()
-                        .pathMatchers(open.toArray(String[]::new)).permitAll()
+                        .matchers(publicExchanges).permitAll()
                         .pathMatchers("/api/admin/**").hasAnyRole("STAFF", "ADMIN")
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(oauth2 -> oauth2
-                        .bearerTokenConverter(new TokenResolver(properties.cookieName()))
+                        .bearerTokenConverter(new TokenResolver(properties.cookieName(), publicExchanges))
                         .authenticationEntryPoint(handlers.entryPoint())
                         .accessDeniedHandler(handlers.accessDeniedHandler())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(authenticationConverter())))

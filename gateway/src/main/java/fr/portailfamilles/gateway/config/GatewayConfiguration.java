@@ -1,0 +1,12 @@
+package fr.portailfamilles.gateway.config;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+import fr.portailfamilles.gateway.fallback.FallbackProperties;
+
+/** Typed settings of the gateway; routes themselves live in application.yml. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(FallbackProperties.class)
+public class GatewayConfiguration {
+}

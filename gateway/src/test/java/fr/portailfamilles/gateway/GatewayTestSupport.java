@@ -1,0 +1,72 @@
+package fr.portailfamilles.gateway;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The whole gateway on a random port in front of real (fake) services and a real JWKS. Every test
+ * class extends this one, so they share one application context and one set of services.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+abstract class GatewayTestSupport {
+
+    static final List<String> SERVICES = List.of("account-service", "document-service", "reservation-service",
+            "billing-service", "notification-service");
+
+    static final TestTokens TOKENS = new TestTokens();
+    static final FakeServices DOWNSTREAM = startServices();
+
+    @Autowired
+    WebTestClient client;
+
+    private static FakeServices startServices() {
+        FakeServices services = new FakeServices();
+        SERVICES.forEach(services::start);
+        services.alwaysReply("GET", "/.well-known/jwks.json", FakeServices.Reply.of(200, "application/json", TOKENS.jwks()));
+        return services;
+    }
+
+    @DynamicPropertySource
+    static void downstreams(DynamicPropertyRegistry registry) {
+        registry.add("portail.security.jwks-uri", () -> DOWNSTREAM.url("account-service") + "/.well-known/jwks.json");
+        registry.add("ACCOUNT_SERVICE_URL", () -> DOWNSTREAM.url("account-service"));
+        registry.add("DOCUMENT_SERVICE_URL", () -> DOWNSTREAM.url("document-service"));
+        registry.add("RESERVATION_SERVICE_URL", () -> DOWNSTREAM.url("reservation-service"));
+        registry.add("BILLING_SERVICE_URL", () -> DOWNSTREAM.url("billing-service"));
+        registry.add("NOTIFICATION_SERVICE_URL", () -> DOWNSTREAM.url("notification-service"));
+    }
+
+    private static volatile boolean warmedUp;
+
+    /**
+     * A generous client timeout, and one routed call before the first test: the first one pays for
+     * the JWKS fetch, connection pools and JIT, which on a busy machine can take seconds, while the
+     * tests time what a warm gateway does.
+     */
+    @BeforeEach
+    void warmUpAndResetServices() {
+        client = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+        if (!warmedUp) {
+            client.get().uri("/api/periods")
+                    .header(HttpHeaders.AUTHORIZATION, bearer(TOKENS.parent()))
+                    .exchange()
+                    .expectStatus().isOk();
+            warmedUp = true;
+        }
+        DOWNSTREAM.reset();
+    }
+
+    static String bearer(String token) {
+        return "Bearer " + token;
+    }
+}

@@ -1,0 +1,163 @@
+/*
+ * Portail Familles – the few scripts the pages need, no framework.
+ * The session lives in the HttpOnly cookie set by POST /api/auth/login: the access token in the
+ * response body is deliberately not kept (no localStorage), so scripts never hold it.
+ */
+(function () {
+  'use strict';
+
+  var NETWORK_ERROR = 'Impossible de joindre le portail. Vérifiez votre connexion puis réessayez.';
+  var UNEXPECTED_ERROR = 'Une erreur inattendue est survenue. Réessayez dans quelques instants.';
+
+  /**
+   * Calls the API on the same origin (the cookie goes along) and reads JSON or problem+json.
+   * Resolves to { ok, status, data, problem }; rejects only when the network fails.
+   */
+  function api(method, url, body) {
+    var options = {
+      method: method,
+      credentials: 'same-origin',
+      headers: { 'Accept': 'application/json, application/problem+json' }
+    };
+    if (body !== undefined) {
+      options.headers['Content-Type'] = 'application/json';
+      options.body = JSON.stringify(body);
+    }
+    return fetch(url, options).then(function (response) {
+      var type = response.headers.get('Content-Type') || '';
+      var parsed = /json/i.test(type) ? response.json().catch(function () { return null; }) : Promise.resolve(null);
+      return parsed.then(function (json) {
+        return {
+          ok: response.ok,
+          status: response.status,
+          data: response.ok ? json : null,
+          problem: response.ok ? null : (json || {})
+        };
+      });
+    });
+  }
+
+  /** The sentence to show for a failed call: the problem's detail, else a generic French one. */
+  function problemMessage(result) {
+    var problem = result && result.problem;
+    if (problem && typeof problem.detail === 'string' && problem.detail.trim() !== '') {
+      return problem.detail;
+    }
+    return UNEXPECTED_ERROR;
+  }
+
+  function showMessage(element, text) {
+    element.textContent = text;
+    element.hidden = false;
+  }
+
+  function hideMessage(element) {
+    element.textContent = '';
+    element.hidden = true;
+  }
+
+  function setBusy(button, busy) {
+    button.disabled = busy;
+    button.setAttribute('aria-busy', busy ? 'true' : 'false');
+  }
+
+  function initLogin() {
+    var form = document.getElementById('login-form');
+    var email = document.getElementById('email');
+    var password = document.getElementById('password');
+    var submit = document.getElementById('login-submit');
+    var error = document.getElementById('login-error');
+
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      hideMessage(error);
+      email.removeAttribute('aria-invalid');
+      password.removeAttribute('aria-invalid');
+
+      var missing = [];
+      if (email.value.trim() === '') { missing.push(email); }
+      if (password.value === '') { missing.push(password); }
+      if (missing.length > 0) {
+        missing.forEach(function (field) { field.setAttribute('aria-invalid', 'true'); });
+        showMessage(error, 'Saisissez votre adresse électronique et votre mot de passe.');
+        missing[0].focus();
+        return;
+      }
+
+      setBusy(submit, true);
+      api('POST', '/api/auth/login', { email: email.value.trim(), password: password.value })
+        .then(function (result) {
+          if (result.ok) {
+            window.location.assign('espace.html');
+            return;
+          }
+          password.value = '';
+          showMessage(error, problemMessage(result));
+          setBusy(submit, false);
+        })
+        .catch(function () {
+          showMessage(error, NETWORK_ERROR);
+          setBusy(submit, false);
+        });
+    });
+  }
+
+  function greetingFor(me) {
+    var name = (me.displayName && me.displayName.trim()) || me.email || '';
+    return name ? 'Bonjour ' + name + '.' : 'Bonjour.';
+  }
+
+  function initSpace() {
+    var greeting = document.getElementById('greeting');
+    var logout = document.getElementById('logout');
+    var error = document.getElementById('space-error');
+
+    api('GET', '/api/auth/me')
+      .then(function (result) {
+        if (result.status === 401) {
+          window.location.replace('connexion.html');
+          return;
+        }
+        if (!result.ok) {
+          greeting.textContent = '';
+          showMessage(error, problemMessage(result));
+          return;
+        }
+        greeting.textContent = greetingFor(result.data || {});
+      })
+      .catch(function () {
+        greeting.textContent = '';
+        showMessage(error, NETWORK_ERROR);
+      });
+
+    logout.addEventListener('click', function () {
+      hideMessage(error);
+      setBusy(logout, true);
+      api('POST', '/api/auth/logout')
+        .then(function (result) {
+          // 401: the session had already ended, which is what the user asked for.
+          if (result.ok || result.status === 401) {
+            window.location.assign('index.html');
+            return;
+          }
+          showMessage(error, problemMessage(result));
+          setBusy(logout, false);
+        })
+        .catch(function () {
+          showMessage(error, NETWORK_ERROR);
+          setBusy(logout, false);
+        });
+    });
+  }
+
+  var pages = { connexion: initLogin, espace: initSpace };
+
+  document.addEventListener('DOMContentLoaded', function () {
+    var init = pages[document.body.getAttribute('data-page')];
+    if (init) {
+      init();
+    }
+  });
+
+  window.Portail = { api: api, problemMessage: problemMessage };
+}());
