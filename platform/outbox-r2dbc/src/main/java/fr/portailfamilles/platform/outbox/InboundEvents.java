@@ -9,6 +9,7 @@ import org.springframework.messaging.Message;
 
 import fr.portailfamilles.events.EventCatalog;
 import fr.portailfamilles.events.EventType;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -44,7 +45,8 @@ public class InboundEvents {
         }
         Object event = jsonMapper.readValue(message.getPayload(), type.get().javaType());
         // The binder thread may block: it is not an event loop, and retries need the outcome.
-        Boolean handled = inbox.once(consumer, id, handlers.handle(event)).block(HANDLER_TIMEOUT);
+        // Deferred: a handler that does anything in its body, before its Mono, must not run for a duplicate.
+        Boolean handled = inbox.once(consumer, id, Mono.defer(() -> handlers.handle(event))).block(HANDLER_TIMEOUT);
         if (Boolean.FALSE.equals(handled)) {
             log.info("{} already processed {} {}", consumer, ceType, id);
         }

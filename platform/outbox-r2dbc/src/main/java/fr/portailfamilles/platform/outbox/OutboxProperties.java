@@ -15,7 +15,7 @@ import jakarta.validation.constraints.Min;
  * @param pollInterval pause between polls when the outbox is empty
  * @param batchSize rows claimed per transaction
  * @param maxAttempts failures after which a row the broker refuses outright is parked
- * @param sendTimeout how long one send waits for the broker's acknowledgement
+ * @param sendTimeout how long one send waits for the broker's acknowledgement; above the producer's own max.block + delivery timeouts, so the producer gives up first
  * @param retention how long published rows are kept before clean-up
  */
 @Validated
@@ -25,6 +25,6 @@ public record OutboxProperties(
         @DefaultValue("200ms") Duration pollInterval,
         @DefaultValue("100") @Min(1) int batchSize,
         @DefaultValue("10") @Min(1) int maxAttempts,
-        @DefaultValue("10s") Duration sendTimeout,
+        @DefaultValue("20s") Duration sendTimeout,
         @DefaultValue("7d") Duration retention) {
 }

@@ -48,7 +48,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final Counter failed;
     private final Counter parked;
     private final AtomicLong pending = new AtomicLong();
-    private final Scheduler scheduler = Schedulers.newSingle("outbox-relay");
+    private final Scheduler scheduler = Schedulers.newSingle("outbox-relay", true);
     private volatile Disposable loop;
     private volatile Instant lastCleanup = Instant.EPOCH;
 
@@ -70,7 +70,12 @@ public class OutboxRelay implements SmartLifecycle {
      * so that a later event of the same aggregate never overtakes an earlier one.
      */
     public Mono<BatchResult> relayBatch() {
+        // The claimed rows are read to the end before the first UPDATE: R2DBC PostgreSQL runs one statement
+        // at a time per connection, so an UPDATE issued while the SELECT still has unread rows (concatMap
+        // prefetches 32) waits behind it forever, and the relay hangs on any batch of more than 32 rows.
         return transactions.transactional(claimBatch()
+                .collectList()
+                .flatMapMany(Flux::fromIterable)
                 .concatMap(row -> send(row).then(markPublished(row.id())).thenReturn(true)
                         .onErrorResume(SendFailure.class, failure -> recordFailure(failure).thenReturn(false)))
                 .takeUntil(sent -> !sent)
@@ -122,16 +127,29 @@ public class OutboxRelay implements SmartLifecycle {
         }
         else {
             log.warn("Outbox event {} not sent yet ({}): {}", failure.row().id(),
-                    transientFailure ? "broker unavailable" : "refused", failure.getCause().toString());
+                    transientFailure ? "broker unavailable" : "refused", describe(failure.getCause()));
         }
         return database.sql("""
                         UPDATE messaging.outbox_event SET attempts = attempts + 1, last_error = :error,
                                parked_at = CASE WHEN :park THEN clock_timestamp() END
                         WHERE id = :id""")
-                .bind("error", String.valueOf(failure.getCause()))
+                .bind("error", describe(failure.getCause()))
                 .bind("park", park)
                 .bind("id", failure.row().id())
                 .then();
+    }
+
+    /**
+     * The whole cause chain: KafkaTemplate wraps every failure in "KafkaException: Send failed", and the
+     * reason an operator needs for a parked row (record too large, invalid topic...) is in the causes.
+     */
+    static String describe(Throwable error) {
+        StringBuilder text = new StringBuilder();
+        int depth = 0;
+        for (Throwable cause = error; cause != null && depth < 8; cause = cause.getCause(), depth++) {
+            text.append(depth == 0 ? "" : "; caused by ").append(cause);
+        }
+        return text.length() > 2000 ? text.substring(0, 2000) : text.toString();
     }
 
     static boolean isTransient(Throwable error) {
