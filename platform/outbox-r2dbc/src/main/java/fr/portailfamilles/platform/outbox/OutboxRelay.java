@@ -51,6 +51,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final Scheduler scheduler = Schedulers.newSingle("outbox-relay", true);
     private volatile Disposable loop;
     private volatile Instant lastCleanup = Instant.EPOCH;
+    /** Passes never overlap, so a volatile field is enough to carry it from one pass to the next. */
+    private volatile Duration backoff;
 
     public OutboxRelay(DatabaseClient database, TransactionalOperator transactions, KafkaTemplate<String, byte[]> kafka,
             JsonMapper jsonMapper, OutboxProperties properties, MeterRegistry meters) {
@@ -176,8 +178,12 @@ public class OutboxRelay implements SmartLifecycle {
                 .then());
     }
 
-    /** Polls while there is work, sleeps {@code pollInterval} when idle, backs off while the broker is away. */
-    private Mono<Void> runLoop(Duration backoff) {
+    /**
+     * One pass, then the pause before the next: none while the outbox is full, {@code pollInterval} when
+     * idle, a doubling backoff while sends fail. {@link #start()} repeats it: {@code repeat()} resubscribes
+     * in a loop, so the chain does not grow with uptime as a recursive pass-then-next chain would.
+     */
+    private Mono<Void> passThenPause() {
         return housekeeping().then(relayBatch())
                 .onErrorResume(error -> {
                     log.warn("Outbox relay pass failed: {}", error.toString());
@@ -185,10 +191,16 @@ public class OutboxRelay implements SmartLifecycle {
                 })
                 .defaultIfEmpty(BatchResult.FAILED)
                 .flatMap(result -> {
-                    Duration next = result.failed() ? backoff
-                            : result.published() >= properties.batchSize() ? Duration.ZERO : properties.pollInterval();
-                    Duration following = result.failed() ? min(backoff.multipliedBy(2), MAX_BACKOFF) : properties.pollInterval();
-                    return Mono.delay(next, scheduler).then(Mono.defer(() -> runLoop(following)));
+                    Duration pause;
+                    if (result.failed()) {
+                        pause = backoff;
+                        backoff = min(backoff.multipliedBy(2), MAX_BACKOFF);
+                    }
+                    else {
+                        pause = result.published() >= properties.batchSize() ? Duration.ZERO : properties.pollInterval();
+                        backoff = properties.pollInterval();
+                    }
+                    return Mono.delay(pause, scheduler).then();
                 });
     }
 
@@ -198,7 +210,8 @@ public class OutboxRelay implements SmartLifecycle {
 
     @Override
     public void start() {
-        loop = runLoop(properties.pollInterval()).subscribeOn(scheduler).subscribe();
+        backoff = properties.pollInterval();
+        loop = Mono.defer(this::passThenPause).repeat().subscribeOn(scheduler).subscribe();
     }
 
     @Override
