@@ -4,6 +4,11 @@ package fr.portailfamilles.events;
 public final class Topics {
 
     public static final String ACCOUNT_REQUEST = of("account", "account-request");
+    public static final String USER_ACCOUNT = of("account", "user-account");
+    public static final String FAMILY = of("account", "family");
+    public static final String DOCUMENT = of("document", "document");
+    public static final String DOSSIER = of("document", "dossier");
+    public static final String RESERVATION = of("reservation", "reservation");
 
     private Topics() {
     }

@@ -36,6 +36,7 @@ public class RealInfrastructureInitializer implements ApplicationContextInitiali
         properties.put("spring.cloud.stream.kafka.binder.brokers", kafka.bootstrapServers());
         properties.put("spring.cloud.stream.default.group", application + "-" + suffix);
         properties.put("portail.test.database", database);
+        properties.put("portail.security.jwks-uri", TestTokens.jwksUri());
         environment.getPropertySources().addFirst(new MapPropertySource("realInfrastructure", properties));
     }
 }
