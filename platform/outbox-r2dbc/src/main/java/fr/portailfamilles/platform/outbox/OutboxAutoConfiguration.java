@@ -76,7 +76,8 @@ public class OutboxAutoConfiguration {
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 4_000);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 9_000);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        // The relay waits for each acknowledgement in turn (per-aggregate order), so batching only adds delay.
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         var factory = new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer());
         return new KafkaTemplate<>(factory);
     }
