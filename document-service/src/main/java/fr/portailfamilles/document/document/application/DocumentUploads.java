@@ -1,0 +1,132 @@
+package fr.portailfamilles.document.document.application;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.UUID;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import fr.portailfamilles.document.catalogue.domain.DocumentScope;
+import fr.portailfamilles.document.catalogue.domain.DocumentType;
+import fr.portailfamilles.document.catalogue.domain.DocumentTypeRepository;
+import fr.portailfamilles.document.document.domain.Document;
+import fr.portailfamilles.document.document.domain.DocumentRepository;
+import fr.portailfamilles.document.document.domain.DocumentStorage;
+import fr.portailfamilles.document.document.domain.StoredObject;
+import fr.portailfamilles.document.family.domain.FamilyChildRepository;
+import fr.portailfamilles.events.document.DocumentSubmitted;
+import fr.portailfamilles.platform.outbox.Outbox;
+import fr.portailfamilles.platform.web.ProblemException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * A parent's upload: the bytes are streamed to storage under a random key while counted (cap) and hashed
+ * (SHA-256), then checked by content; only a file that passes gets a row and a {@link DocumentSubmitted},
+ * in one transaction. Whatever fails, the stored file is deleted: a refusal leaves nothing behind.
+ */
+@Service
+public class DocumentUploads {
+
+    private final DocumentTypeRepository types;
+    private final FamilyChildRepository children;
+    private final DocumentRepository documents;
+    private final DocumentStorage storage;
+    private final ContentInspector inspector;
+    private final Outbox outbox;
+    private final TransactionalOperator transactions;
+    private final DocumentProperties properties;
+    private final Clock clock;
+
+    public DocumentUploads(DocumentTypeRepository types, FamilyChildRepository children, DocumentRepository documents,
+            DocumentStorage storage, ContentInspector inspector, Outbox outbox, TransactionalOperator transactions,
+            DocumentProperties properties, Clock clock) {
+        this.types = types;
+        this.children = children;
+        this.documents = documents;
+        this.storage = storage;
+        this.inspector = inspector;
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public Mono<Document> upload(UUID familyId, String typeCode, UUID childId, String filename, Flux<DataBuffer> content) {
+        return types.findById(typeCode == null ? "" : typeCode)
+                .switchIfEmpty(Mono.error(() -> ProblemException.invalid("unknown-document-type",
+                        "Ce type de document n'existe pas : choisissez-le dans la liste.")))
+                .flatMap(type -> checkChild(type, familyId, childId).thenReturn(type))
+                .flatMap(type -> store(familyId, type, childId, Filenames.displayName(filename), content));
+    }
+
+    private Mono<Void> checkChild(DocumentType type, UUID familyId, UUID childId) {
+        if (type.scope() == DocumentScope.FAMILY) {
+            return childId == null ? Mono.empty() : Mono.error(ProblemException.invalid("child-not-expected",
+                    "« " + type.label() + " » concerne toute la famille : ne choisissez pas d'enfant."));
+        }
+        if (childId == null) {
+            return Mono.error(ProblemException.invalid("child-required",
+                    "« " + type.label() + " » est demandé pour chaque enfant : choisissez l'enfant concerné."));
+        }
+        return children.findByChildIdAndFamilyId(childId, familyId)
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Enfant")))
+                .then();
+    }
+
+    private Mono<Document> store(UUID familyId, DocumentType type, UUID childId, String displayName, Flux<DataBuffer> content) {
+        String key = storage.newKey();
+        Meter meter = new Meter(properties.maxSize().toBytes());
+        return storage.write(key, content.doOnNext(meter::accept))
+                .then(Mono.fromCallable(() -> inspector.inspect(key, meter.size, displayName))
+                        .subscribeOn(Schedulers.boundedElastic()))
+                .flatMap(contentType -> register(Document.submitted(familyId, childId, type.code(), displayName,
+                        new StoredObject(key, meter.size, meter.sha256()), contentType, clock.instant()), type))
+                .onErrorResume(error -> storage.delete(key).then(Mono.error(error)));
+    }
+
+    private Mono<Document> register(Document document, DocumentType type) {
+        return transactions.transactional(documents.save(document)
+                .flatMap(saved -> outbox.append(new DocumentSubmitted(saved.id(), saved.familyId(), saved.childId(),
+                        type.code(), type.label(), saved.submittedAt())).thenReturn(saved)));
+    }
+
+    /** Counts and hashes the bytes as they stream by; past the cap the upload stops. */
+    private static final class Meter {
+
+        private final long max;
+        private final MessageDigest digest;
+        private long size;
+
+        Meter(long max) {
+            this.max = max;
+            try {
+                this.digest = MessageDigest.getInstance("SHA-256");
+            }
+            catch (NoSuchAlgorithmException ex) {
+                throw new IllegalStateException(ex);
+            }
+        }
+
+        void accept(DataBuffer buffer) {
+            size += buffer.readableByteCount();
+            if (size > max) {
+                throw new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "file-too-large", "Fichier trop volumineux",
+                        "Le fichier dépasse la taille maximale de " + (max / (1024 * 1024)) + " Mo.").with("maxBytes", max);
+            }
+            try (var buffers = buffer.readableByteBuffers()) {
+                buffers.forEachRemaining(digest::update);
+            }
+        }
+
+        String sha256() {
+            return HexFormat.of().formatHex(digest.digest());
+        }
+    }
+}
