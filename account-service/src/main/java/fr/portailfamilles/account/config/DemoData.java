@@ -1,5 +1,6 @@
 package fr.portailfamilles.account.config;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,10 +11,13 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
 
 import fr.portailfamilles.account.auth.domain.Role;
 import fr.portailfamilles.account.auth.domain.UserAccount;
 import fr.portailfamilles.account.auth.domain.UserAccountRepository;
+import fr.portailfamilles.account.family.application.Families;
+import fr.portailfamilles.account.family.application.FamilyEvents;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -27,12 +31,22 @@ public class DemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
+    public static final UUID LEO_MARTIN = UUID.fromString("6f1c2d3e-0000-4000-8000-000000000011");
+    public static final UUID JADE_MARTIN = UUID.fromString("6f1c2d3e-0000-4000-8000-000000000012");
+
     private final UserAccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
+    private final Families families;
+    private final FamilyEvents familyEvents;
+    private final TransactionalOperator transaction;
 
-    public DemoData(UserAccountRepository accounts, PasswordEncoder passwordEncoder) {
+    public DemoData(UserAccountRepository accounts, PasswordEncoder passwordEncoder, Families families,
+            FamilyEvents familyEvents, TransactionalOperator transaction) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
+        this.families = families;
+        this.familyEvents = familyEvents;
+        this.transaction = transaction;
     }
 
     @Override
@@ -42,6 +56,20 @@ public class DemoData implements ApplicationRunner {
                         new Demo("famille.martin@exemple.fr", "Parent-Demo-2026!", List.of(Role.PARENT), MARTIN_FAMILY, "Claire Martin"))
                 .concatMap(this::ensure)
                 .blockLast();
+        ensureMartinFamily().block();
+    }
+
+    /** The Martin family (Reims, resident) with Léo and Jade, announced once with FamilyRegistered. */
+    private Mono<Void> ensureMartinFamily() {
+        return families.find(MARTIN_FAMILY).hasElement().flatMap(exists -> exists ? Mono.<Void>empty()
+                : accounts.findByEmail("famille.martin@exemple.fr")
+                        .flatMap(claire -> families.create(MARTIN_FAMILY, "Martin", "12 rue de Vesle", "51100", "Reims")
+                                .then(families.addParent(MARTIN_FAMILY, claire, "Claire", "Martin", "06 12 34 56 78", 0))
+                                .then(families.addChild(MARTIN_FAMILY, LEO_MARTIN, "Léo", "Martin", LocalDate.of(2018, 3, 14), "École Jean Macé"))
+                                .then(families.addChild(MARTIN_FAMILY, JADE_MARTIN, "Jade", "Martin", LocalDate.of(2021, 6, 2), null))
+                                .then(familyEvents.registered(MARTIN_FAMILY))
+                                .doOnSuccess(done -> log.info("Demo family created: Martin")))
+                        .as(transaction::transactional));
     }
 
     private Mono<UserAccount> ensure(Demo demo) {

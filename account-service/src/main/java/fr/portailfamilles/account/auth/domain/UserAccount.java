@@ -17,6 +17,20 @@ public record UserAccount(@Id UUID id, String email, String passwordHash, List<S
                 AccountStatus.ACTIVE, null);
     }
 
+    /** A parent created by staff approval: no usable password until the activation link sets one. */
+    public static UserAccount pendingActivation(String email, List<Role> roles, UUID familyId, String displayName) {
+        return new UserAccount(null, email, NO_PASSWORD, roles.stream().map(Role::name).toList(), familyId, displayName,
+                AccountStatus.PENDING_ACTIVATION, null);
+    }
+
+    /** Never matches any password (not a bcrypt hash). */
+    public static final String NO_PASSWORD = "!";
+
+    public UserAccount withPassword(String newHash) {
+        return new UserAccount(id, email, newHash, roles, familyId, displayName,
+                status == AccountStatus.DISABLED ? status : AccountStatus.ACTIVE, createdAt);
+    }
+
     public boolean canLogIn() {
         return status == AccountStatus.ACTIVE;
     }

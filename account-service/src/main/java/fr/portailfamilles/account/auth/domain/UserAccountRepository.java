@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.springframework.data.r2dbc.repository.Query;
 import org.springframework.data.repository.reactive.ReactiveCrudRepository;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 public interface UserAccountRepository extends ReactiveCrudRepository<UserAccount, UUID> {
@@ -12,4 +13,6 @@ public interface UserAccountRepository extends ReactiveCrudRepository<UserAccoun
     /** The cast keeps the comparison citext (case-insensitive), as people type addresses as they like. */
     @Query("SELECT * FROM user_account WHERE email = CAST(:email AS citext)")
     Mono<UserAccount> findByEmail(String email);
+
+    Flux<UserAccount> findByFamilyId(UUID familyId);
 }

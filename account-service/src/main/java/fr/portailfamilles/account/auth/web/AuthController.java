@@ -1,12 +1,19 @@
 package fr.portailfamilles.account.auth.web;
 
+import java.net.InetSocketAddress;
 import java.util.List;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.ResponseCookie;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -15,6 +22,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import fr.portailfamilles.account.auth.application.Authentication;
+import fr.portailfamilles.account.auth.application.LoginThrottled;
 import fr.portailfamilles.platform.web.SecurityProperties;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -37,12 +45,39 @@ public class AuthController {
 
     @Operation(summary = "Log in: the token comes back in the body and, for the web pages, in an HttpOnly cookie")
     @PostMapping("/login")
-    public Mono<LoginResponse> login(@Valid @RequestBody LoginRequest request, ServerHttpResponse response) {
-        return authentication.login(request.email(), request.password()).map(token -> {
+    public Mono<LoginResponse> login(@Valid @RequestBody LoginRequest request, ServerHttpRequest http,
+            ServerHttpResponse response) {
+        return authentication.login(request.email(), request.password(), clientAddress(http)).map(token -> {
             response.addCookie(ResponseCookie.from(security.cookieName(), token.value())
                     .httpOnly(true).secure(true).sameSite("Strict").path("/").maxAge(token.lifetime()).build());
             return new LoginResponse(token.value(), token.lifetime().toSeconds(), "Bearer");
         });
+    }
+
+    /** Too many failures: 429 with {@code Retry-After}, which the shared advice cannot add. */
+    @ExceptionHandler(LoginThrottled.class)
+    public ResponseEntity<ProblemDetail> throttled(LoginThrottled ex) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, ex.retryAfter().toSeconds())))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ex.toProblemDetail());
+    }
+
+    /**
+     * The caller's address: the last X-Forwarded-For entry, which the gateway (the only way in) appends,
+     * else the connection's remote address.
+     */
+    static String clientAddress(ServerHttpRequest request) {
+        String forwarded = request.getHeaders().getFirst("X-Forwarded-For");
+        if (forwarded != null && !forwarded.isBlank()) {
+            String[] hops = forwarded.split(",");
+            String last = hops[hops.length - 1].strip();
+            if (!last.isEmpty() && last.length() <= 64) {
+                return last;
+            }
+        }
+        InetSocketAddress remote = request.getRemoteAddress();
+        return remote == null || remote.getAddress() == null ? null : remote.getAddress().getHostAddress();
     }
 
     @Operation(summary = "Log out of the web pages: the cookie is cleared")
