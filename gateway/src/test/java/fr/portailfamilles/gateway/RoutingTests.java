@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 
 /** Each public path prefix reaches the service that owns it, path and query unchanged. */
 class RoutingTests extends GatewayTestSupport {
@@ -98,5 +99,15 @@ class RoutingTests extends GatewayTestSupport {
 
         assertThat(DOWNSTREAM.receivedAt("/api/periods")).singleElement()
                 .satisfies(request -> assertThat(request.header("X-Request-Id")).isEqualTo("mobile-app-0001"));
+    }
+
+    @Test
+    void whenARequestIsRoutedThenTheServiceSeesTheCallersAddressLast() {
+        client.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .header("X-Forwarded-For", "203.0.113.9")
+                .exchange();
+
+        assertThat(DOWNSTREAM.receivedAt("/api/auth/login")).last()
+                .satisfies(request -> assertThat(request.header("X-Forwarded-For")).endsWith("127.0.0.1"));
     }
 }
