@@ -20,15 +20,11 @@ import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import fr.portailfamilles.reservation.config.DemoData;
-import fr.portailfamilles.testsupport.IntegrationTest;
 
-@IntegrationTest
-@TestPropertySource(properties = "portail.demo.enabled=true")
-class ReservationServiceIT {
+class ReservationServiceIT extends ReservationIntegrationTest {
 
     private static final String PROBLEMS = "https://portail-familles.fr/problems/";
 
@@ -63,7 +59,7 @@ class ReservationServiceIT {
     void whenTheServiceStartsThenItsOwnDatabaseIsMigratedAndTheBrokerAnswers() throws Exception {
         assertThat(single("SELECT current_database() AS v")).isEqualTo(testDatabase);
         assertThat(single("SELECT string_agg(version, ',' ORDER BY installed_rank) AS v FROM flyway_schema_history WHERE success"))
-                .isEqualTo("1");
+                .isEqualTo("1,2");
         assertThat(single("SELECT to_regclass('messaging.outbox_event')::text AS v")).isEqualTo("messaging.outbox_event");
         try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             assertThat(admin.describeCluster().nodes().get()).isNotEmpty();

@@ -9,6 +9,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
 
 import fr.portailfamilles.reservation.structure.domain.StructureKind;
 import reactor.core.publisher.Flux;
@@ -26,12 +27,22 @@ public class DemoData implements ApplicationRunner {
     public static final UUID PETITS_LOUPS_ALSH = UUID.fromString("5e7a0c1d-0000-4000-8000-000000000001");
     public static final UUID LUCIOLES_CRECHE = UUID.fromString("5e7a0c1d-0000-4000-8000-000000000002");
 
+    /** "ALSH vacances" at Les Petits Loups, 3–11 years, dossier ALSH; its summer period, with 14 July closed. */
+    public static final UUID ALSH_VACANCES = UUID.fromString("5e7a0c1d-0000-4000-8000-000000000101");
+    public static final UUID UNDER_SIX = UUID.fromString("5e7a0c1d-0000-4000-8000-000000000111");
+    public static final UUID SIX_AND_OVER = UUID.fromString("5e7a0c1d-0000-4000-8000-000000000112");
+    public static final UUID ETE_2027 = UUID.fromString("5e7a0c1d-0000-4000-8000-000000000201");
+    /** The demo's full day: no place left, so a newcomer meets the waiting list. */
+    public static final java.time.LocalDate FULL_DAY = java.time.LocalDate.of(2027, 7, 9);
+
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private final DatabaseClient database;
+    private final TransactionalOperator transactions;
 
-    public DemoData(DatabaseClient database) {
+    public DemoData(DatabaseClient database, TransactionalOperator transactions) {
         this.database = database;
+        this.transactions = transactions;
     }
 
     @Override
@@ -42,7 +53,47 @@ public class DemoData implements ApplicationRunner {
                         new Demo(LUCIOLES_CRECHE, "Multi-accueil Les Lucioles", StructureKind.CRECHE,
                                 "5 allée des Tilleuls", "Reims", "lucioles@portail-familles.fr"))
                 .concatMap(this::ensure)
-                .blockLast();
+                .then(transactions.transactional(offer()))
+                .block();
+    }
+
+    /**
+     * The summer period, open for booking since 1 January 2026 until 1 July 2027, weekdays from 7 to 30 July
+     * 2027, 14 July closed; 12 places under 6 and 16 from 6 per half-day; the full day has its capacity at 0.
+     */
+    private Mono<Void> offer() {
+        return database.sql("""
+                        INSERT INTO activity (id, structure_id, name, kind, min_age, max_age, required_dossier, deadline_days, cutoff_time,
+                                              working_days, late_cancellation, waitlist_policy)
+                        VALUES (:id, :structure, 'ALSH vacances', 'ALSH', 3, 11, 'ALSH', 2, TIME '12:00', true, 'BILL', 'AUTO_BOOK')
+                        ON CONFLICT DO NOTHING""")
+                .bind("id", ALSH_VACANCES).bind("structure", PETITS_LOUPS_ALSH).fetch().rowsUpdated()
+                .flatMap(created -> created == 0 ? Mono.<Void>empty() : database.sql("""
+                                INSERT INTO age_group (id, activity_id, label, min_age, max_age, daily_capacity) VALUES
+                                    (:under, :activity, 'Moins de 6 ans', 3, 5, 12),
+                                    (:over, :activity, '6 ans et plus', 6, 11, 16)""")
+                        .bind("under", UNDER_SIX).bind("over", SIX_AND_OVER).bind("activity", ALSH_VACANCES).then()
+                        .then(database.sql("""
+                                        INSERT INTO period (id, activity_id, name, start_date, end_date, open_weekdays, booking_opens_at,
+                                                            booking_closes_at)
+                                        VALUES (:id, :activity, 'Vacances d''été 2027', DATE '2027-07-07', DATE '2027-07-30', '{1,2,3,4,5}',
+                                                TIMESTAMPTZ '2026-01-01 08:00+01', TIMESTAMPTZ '2027-07-01 12:00+02')""")
+                                .bind("id", ETE_2027).bind("activity", ALSH_VACANCES).then())
+                        .then(database.sql("""
+                                        INSERT INTO period_closed_date (period_id, date, reason) VALUES (:id, DATE '2027-07-14', 'Fête nationale')""")
+                                .bind("id", ETE_2027).then())
+                        .then(database.sql("""
+                                        INSERT INTO day_slot (period_id, date, age_group_id, half, capacity)
+                                        SELECT :id, d::date, g.id, h, CASE WHEN d::date = :full THEN 0 ELSE g.daily_capacity END
+                                        FROM generate_series(DATE '2027-07-07', DATE '2027-07-30', INTERVAL '1 day') d, age_group g,
+                                             unnest(ARRAY['MATIN', 'APRES_MIDI']) h
+                                        WHERE g.activity_id = :activity AND extract(isodow FROM d) <= 5 AND d::date <> DATE '2027-07-14'""")
+                                .bind("id", ETE_2027).bind("activity", ALSH_VACANCES).bind("full", FULL_DAY).then())
+                        .then(database.sql("""
+                                        INSERT INTO day_queue (period_id, date, age_group_id)
+                                        SELECT DISTINCT period_id, date, age_group_id FROM day_slot WHERE period_id = :id""")
+                                .bind("id", ETE_2027).then())
+                        .doOnSuccess(done -> log.info("Demo activity and period created: ALSH vacances, Vacances d'été 2027")));
     }
 
     private Mono<Long> ensure(Demo demo) {

@@ -1,0 +1,202 @@
+package fr.portailfamilles.reservation.booking.application;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import java.time.Clock;
+
+import fr.portailfamilles.events.IntegrationEvent;
+import fr.portailfamilles.events.reservation.BookingLine;
+import fr.portailfamilles.events.reservation.BookingPlaced;
+import fr.portailfamilles.events.reservation.ReservationConfirmed;
+import fr.portailfamilles.events.reservation.ReservationWaitlisted;
+import fr.portailfamilles.platform.outbox.Outbox;
+import fr.portailfamilles.platform.web.ProblemException;
+import fr.portailfamilles.reservation.booking.domain.CapacityLedger;
+import fr.portailfamilles.reservation.booking.domain.ReservationStatus;
+import fr.portailfamilles.reservation.booking.domain.ReservationStore;
+import fr.portailfamilles.reservation.family.domain.FamilyDirectory;
+import fr.portailfamilles.reservation.offer.domain.Activity;
+import fr.portailfamilles.reservation.offer.domain.AgeGroup;
+import fr.portailfamilles.reservation.offer.domain.OfferRepository;
+import fr.portailfamilles.reservation.offer.domain.Period;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Books several children, days and units in one confirmation. Every rule is checked first, from the
+ * local projections; then one short transaction takes the places in PostgreSQL (conditional update),
+ * puts the rest on the waiting list with an atomically taken rank, records the events in the outbox and
+ * stores the answer for the Idempotency-Key.
+ */
+@Service
+public class Bookings {
+
+    private final FamilyDirectory families;
+    private final OfferRepository offer;
+    private final CapacityLedger capacity;
+    private final ReservationStore reservations;
+    private final IdempotencyKeys idempotency;
+    private final Outbox outbox;
+    private final TransactionalOperator transactions;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    public Bookings(FamilyDirectory families, OfferRepository offer, CapacityLedger capacity, ReservationStore reservations,
+            IdempotencyKeys idempotency, Outbox outbox, TransactionalOperator transactions, JsonMapper json, Clock clock) {
+        this.families = families;
+        this.offer = offer;
+        this.capacity = capacity;
+        this.reservations = reservations;
+        this.idempotency = idempotency;
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** What the caller gets: the status to answer with, the result, and whether it is a replay of a stored answer. */
+    public record Answer(int status, BookingResult result, boolean replayed) {
+    }
+
+    /**
+     * @param caller who the Idempotency-Key belongs to
+     * @param staff  true when staff book on behalf of the family (reason required); the window and deadlines do not apply then
+     */
+    public Mono<Answer> book(UUID familyId, String caller, String key, BookingRequest request, boolean staff, String reason) {
+        return book(familyId, caller, key, request, request.fingerprint(), staff, reason);
+    }
+
+    /** @param fingerprint what "the same request" means for the Idempotency-Key (a weekly pattern is the same pattern, not the same days) */
+    Mono<Answer> book(UUID familyId, String caller, String key, BookingRequest request, String fingerprint, boolean staff, String reason) {
+        List<BookingRequest.Line> lines = request.normalizedLines();
+        // The key first: a replay gets its stored answer even when the same request would now be refused.
+        return idempotency.claim(caller, key, fingerprint)
+                .flatMap(stored -> stored.isPresent()
+                        ? Mono.just(new Answer(stored.get().status(), json.readValue(stored.get().body(), BookingResult.class), true))
+                        : Mono.defer(() -> {
+                            ProblemException invalid = invalid(lines);
+                            return invalid != null ? Mono.<Answer>error(invalid) : place(familyId, caller, key, request.periodId(), lines, staff, reason);
+                        }).onErrorResume(error -> idempotency.giveBack(caller, key).then(Mono.error(error))));
+    }
+
+    private static ProblemException invalid(List<BookingRequest.Line> lines) {
+        if (lines.isEmpty()) {
+            return ProblemException.invalid("booking-empty", "Aucun jour à réserver dans cette demande : choisissez au moins un jour ouvert, "
+                    + "pas encore réservé et dont le délai n'est pas dépassé.");
+        }
+        Set<String> seen = new HashSet<>();
+        for (BookingRequest.Line line : lines) {
+            if (!seen.add(line.childId() + "/" + line.date())) {
+                return ProblemException.invalid("duplicate-line",
+                        "Un même enfant ne peut être inscrit qu'une fois par jour : retirez le doublon du " + line.date() + ".");
+            }
+        }
+        return null;
+    }
+
+    private Mono<Answer> place(UUID familyId, String caller, String key, UUID periodId, List<BookingRequest.Line> lines, boolean staff,
+            String reason) {
+        Instant now = clock.instant();
+        Mono<FamilyDirectory.Family> family = families.family(familyId).defaultIfEmpty(new FamilyDirectory.Family(familyId, "", false, false, null))
+                .doOnNext(Eligibility::requireActive);
+        Mono<Period> period = offer.period(periodId).switchIfEmpty(Mono.error(() -> ProblemException.notFound("Période")));
+        return Mono.zip(family, period).flatMap(found -> offer.activity(found.getT2().activityId())
+                .zipWith(offer.ageGroups(found.getT2().activityId()).collectList())
+                .flatMap(offered -> {
+                    Period thePeriod = found.getT2();
+                    Activity activity = offered.getT1();
+                    if (!staff) {
+                        Optional<ProblemException> closed = Eligibility.window(thePeriod, found.getT1().resident(), now);
+                        if (closed.isPresent()) {
+                            return Mono.error(closed.get());
+                        }
+                    }
+                    return decide(familyId, activity, offered.getT2(), thePeriod, lines, staff, now)
+                            .flatMap(planned -> transactions.transactional(write(familyId, caller, key, activity, thePeriod, planned,
+                                    staff ? "STAFF" : "PARENT", reason, now)))
+                            .onErrorMap(DuplicateKeyException.class, duplicate -> alreadyBooked());
+                }));
+    }
+
+    private record Planned(BookingRequest.Line line, FamilyDirectory.Child child, AgeGroup group) {
+    }
+
+    /** Checks every line against the rules; the first refusal is the answer. */
+    private Mono<List<Planned>> decide(UUID familyId, Activity activity, List<AgeGroup> groups, Period period,
+            List<BookingRequest.Line> lines, boolean staff, Instant now) {
+        Map<UUID, Mono<FamilyDirectory.Child>> children = new HashMap<>();
+        Map<UUID, Mono<Boolean>> dossiers = new HashMap<>();
+        return Flux.fromIterable(lines).concatMap(line -> {
+            Mono<FamilyDirectory.Child> child = children.computeIfAbsent(line.childId(), id -> families.child(familyId, id)
+                    .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Enfant"))).cache());
+            Mono<Boolean> dossier = dossiers.computeIfAbsent(line.childId(),
+                    id -> families.dossierComplete(familyId, id, activity.requiredDossier()).cache());
+            return Mono.zip(child, dossier).flatMap(facts -> {
+                // Staff may book after the deadline (a phone call the day before); every other rule holds.
+                Instant asOf = staff ? activity.deadlineFor(line.date()) : now;
+                Eligibility.Decision decision = Eligibility.day(activity, groups, period, facts.getT1(), facts.getT2(), line.date(), asOf);
+                if (!decision.allowed()) {
+                    return Mono.error(decision.refusal().with("childId", line.childId()).with("date", line.date()));
+                }
+                return reservations.liveExists(line.childId(), period.id(), line.date())
+                        .flatMap(exists -> exists ? Mono.error(alreadyBooked().with("childId", line.childId()).with("date", line.date()))
+                                : Mono.just(new Planned(line, facts.getT1(), decision.group())));
+            });
+        }).collectList();
+    }
+
+    private Mono<Answer> write(UUID familyId, String caller, String key, Activity activity, Period period, List<Planned> planned,
+            String bookedBy, String reason, Instant now) {
+        UUID bookingId = UUID.randomUUID();
+        List<IntegrationEvent> events = new ArrayList<>();
+        // Lines are sorted by day: every transaction locks the same rows in the same order, so no deadlock.
+        return Flux.fromIterable(planned).concatMap(plan -> {
+            BookingRequest.Line line = plan.line();
+            return capacity.take(period.id(), line.date(), plan.group().id(), line.unit())
+                    .flatMap(taken -> taken ? Mono.just(Optional.<Integer>empty())
+                            : capacity.nextWaitlistSeq(period.id(), line.date(), plan.group().id()).map(Optional::of))
+                    .flatMap(seq -> reservations.insert(bookingId, familyId, line.childId(), period.id(), plan.group().id(), line.date(),
+                            line.unit(), seq.isEmpty() ? ReservationStatus.CONFIRMED : ReservationStatus.WAITLISTED, seq.orElse(null),
+                            bookedBy, reason, now))
+                    .flatMap(reservations::find)
+                    .map(saved -> new BookingResult.Line(saved.id(), saved.childId(), plan.child().firstName(), saved.date(), saved.unit(),
+                            saved.status(), saved.waitlistRank()));
+        }).collectList().flatMap(lines -> {
+            for (BookingResult.Line line : lines) {
+                events.add(line.status() == ReservationStatus.CONFIRMED
+                        ? new ReservationConfirmed(line.id(), bookingId, familyId, line.childId(), line.childFirstName(), activity.structureId(),
+                                activity.structureName(), activity.name(), period.id(), line.date(), line.unit().name(), line.unit().meal(), now)
+                        : new ReservationWaitlisted(line.id(), bookingId, familyId, line.childId(), line.childFirstName(),
+                                activity.structureId(), activity.structureName(), period.id(), line.date(), line.unit().name(),
+                                line.waitlistRank(), now));
+            }
+            events.add(new BookingPlaced(bookingId, familyId, activity.structureName(), period.name(), lines.stream()
+                    .map(line -> new BookingLine(line.id(), line.childId(), line.childFirstName(), line.date(), line.unit().name(),
+                            line.status().name(), line.waitlistRank()))
+                    .toList(), now));
+            BookingResult result = new BookingResult(bookingId, lines);
+            return Flux.fromIterable(events).concatMap(outbox::append)
+                    .then(idempotency.complete(caller, key, HttpStatus.CREATED.value(), json.writeValueAsString(result)))
+                    .thenReturn(new Answer(HttpStatus.CREATED.value(), result, false));
+        });
+    }
+
+    private static ProblemException alreadyBooked() {
+        return ProblemException.conflict("already-booked",
+                "Cet enfant a déjà une réservation (ou une place en liste d'attente) ce jour-là : modifiez-la depuis « Mes réservations ».");
+    }
+}

@@ -1,0 +1,5 @@
+package fr.portailfamilles.reservation.booking.domain;
+
+public enum ReservationStatus {
+    CONFIRMED, WAITLISTED, CANCELLED
+}

@@ -1,0 +1,115 @@
+package fr.portailfamilles.reservation.booking.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+
+import fr.portailfamilles.reservation.offer.domain.Unit;
+import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Reservations, always read with their live waiting-list position. */
+@Repository
+public class ReservationStore {
+
+    private static final String SELECT = """
+            SELECT r.*, c.first_name,
+                   CASE WHEN r.status = 'WAITLISTED' THEN (
+                       SELECT count(*) FROM reservation w
+                       WHERE w.period_id = r.period_id AND w.date = r.date AND w.age_group_id = r.age_group_id
+                         AND w.status = 'WAITLISTED' AND w.waitlist_seq <= r.waitlist_seq) END AS rank
+            FROM reservation r LEFT JOIN child c ON c.id = r.child_id
+            """;
+
+    private final DatabaseClient database;
+
+    public ReservationStore(DatabaseClient database) {
+        this.database = database;
+    }
+
+    public Mono<UUID> insert(UUID bookingId, UUID familyId, UUID childId, UUID periodId, UUID ageGroupId, LocalDate date, Unit unit,
+            ReservationStatus status, Integer waitlistSeq, String bookedBy, String reason, Instant now) {
+        DatabaseClient.GenericExecuteSpec insert = database.sql("""
+                        INSERT INTO reservation (booking_id, family_id, child_id, period_id, age_group_id, date, unit, status, waitlist_seq,
+                                                 booked_by, reason, created_at, updated_at)
+                        VALUES (:bookingId, :familyId, :childId, :periodId, :group, :date, :unit, :status, :seq, :bookedBy, :reason, :now, :now)
+                        RETURNING id""")
+                .bind("bookingId", bookingId).bind("familyId", familyId).bind("childId", childId).bind("periodId", periodId)
+                .bind("group", ageGroupId).bind("date", date).bind("unit", unit.name()).bind("status", status.name())
+                .bind("bookedBy", bookedBy).bind("now", now);
+        insert = waitlistSeq == null ? insert.bindNull("seq", Integer.class) : insert.bind("seq", waitlistSeq);
+        insert = reason == null ? insert.bindNull("reason", String.class) : insert.bind("reason", reason);
+        return insert.map(row -> row.get("id", UUID.class)).one();
+    }
+
+    public Mono<Reservation> find(UUID id) {
+        return database.sql(SELECT + " WHERE r.id = :id").bind("id", id).map(row -> reservation(row)).one();
+    }
+
+    /** Null family: any family (staff). */
+    public Mono<Reservation> findOfFamily(UUID id, UUID familyId) {
+        return find(id).filter(found -> familyId == null || found.familyId().equals(familyId));
+    }
+
+    public Flux<Reservation> ofFamily(UUID familyId) {
+        return database.sql(SELECT + " WHERE r.family_id = :familyId ORDER BY r.date, c.first_name, r.created_at")
+                .bind("familyId", familyId).map(row -> reservation(row)).all();
+    }
+
+    public Flux<Reservation> ofChildInPeriod(UUID childId, UUID periodId) {
+        return database.sql(SELECT + " WHERE r.child_id = :childId AND r.period_id = :periodId ORDER BY r.date, r.updated_at")
+                .bind("childId", childId).bind("periodId", periodId).map(row -> reservation(row)).all();
+    }
+
+    public Mono<Boolean> liveExists(UUID childId, UUID periodId, LocalDate date) {
+        return database.sql("SELECT 1 FROM reservation WHERE child_id = :childId AND period_id = :periodId AND date = :date AND status <> 'CANCELLED'")
+                .bind("childId", childId).bind("periodId", periodId).bind("date", date)
+                .map(row -> true).first().defaultIfEmpty(false);
+    }
+
+    /** Children waiting on a day and age group, first in line first. */
+    public Flux<Reservation> waiting(UUID periodId, LocalDate date, UUID ageGroupId) {
+        return database.sql(SELECT + """
+                         WHERE r.period_id = :periodId AND r.date = :date AND r.age_group_id = :group AND r.status = 'WAITLISTED'
+                        ORDER BY r.waitlist_seq""")
+                .bind("periodId", periodId).bind("date", date).bind("group", ageGroupId)
+                .map(row -> reservation(row)).all();
+    }
+
+    /** Attendance of a day at a structure: confirmed children, by activity and first name. */
+    public Flux<Reservation> confirmedOn(UUID structureId, LocalDate date) {
+        return database.sql(SELECT + """
+                         JOIN period p ON p.id = r.period_id JOIN activity a ON a.id = p.activity_id
+                        WHERE a.structure_id = :structureId AND r.date = :date AND r.status = 'CONFIRMED'
+                        ORDER BY a.name, c.first_name""")
+                .bind("structureId", structureId).bind("date", date)
+                .map(row -> reservation(row)).all();
+    }
+
+    /** Moves a reservation from one status to another; emits false when it was no longer in {@code from} (a concurrent change). */
+    public Mono<Boolean> transition(UUID id, ReservationStatus from, ReservationStatus to, boolean late, boolean billable, String reason,
+            Instant now) {
+        DatabaseClient.GenericExecuteSpec update = database.sql("""
+                        UPDATE reservation SET status = :to, late = :late, billable = :billable, updated_at = :now,
+                               reason = coalesce(:reason, reason)
+                        WHERE id = :id AND status = :from""")
+                .bind("to", to.name()).bind("late", late).bind("billable", billable).bind("now", now)
+                .bind("id", id).bind("from", from.name());
+        update = reason == null ? update.bindNull("reason", String.class) : update.bind("reason", reason);
+        return update.fetch().rowsUpdated().map(updated -> updated == 1);
+    }
+
+    private static Reservation reservation(Readable row) {
+        Long rank = row.get("rank", Long.class);
+        return new Reservation(row.get("id", UUID.class), row.get("booking_id", UUID.class), row.get("family_id", UUID.class),
+                row.get("child_id", UUID.class), row.get("first_name", String.class), row.get("period_id", UUID.class),
+                row.get("age_group_id", UUID.class), row.get("date", LocalDate.class), Unit.valueOf(row.get("unit", String.class)),
+                ReservationStatus.valueOf(row.get("status", String.class)), rank == null ? null : rank.intValue(),
+                row.get("late", Boolean.class), row.get("billable", Boolean.class), row.get("booked_by", String.class),
+                row.get("reason", String.class), row.get("created_at", Instant.class), row.get("updated_at", Instant.class));
+    }
+}
