@@ -7,21 +7,19 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
+import fr.portailfamilles.platform.outbox.BackgroundLoop;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -32,7 +30,7 @@ import reactor.core.scheduler.Schedulers;
  * backoff; after {@code maxAttempts} the row is FAILED (dead-lettered) and counted.
  */
 @Component
-public class DeliverySender implements SmartLifecycle {
+public class DeliverySender extends BackgroundLoop {
 
     private static final Logger log = LoggerFactory.getLogger(DeliverySender.class);
     private static final int BATCH = 20;
@@ -45,11 +43,10 @@ public class DeliverySender implements SmartLifecycle {
     private final Counter failedAttempts;
     private final Counter deadLettered;
     private final AtomicLong queued = new AtomicLong();
-    private final Scheduler scheduler = Schedulers.newSingle("mail-sender", true);
-    private volatile Disposable loop;
 
     public DeliverySender(DatabaseClient database, TransactionalOperator transactions, JavaMailSender smtp,
             MailProperties properties, MeterRegistry meters) {
+        super("mail-sender");
         this.database = database;
         this.transactions = transactions;
         this.smtp = smtp;
@@ -163,45 +160,17 @@ public class DeliverySender implements SmartLifecycle {
                 .doOnNext(queued::set).then();
     }
 
-    /**
-     * One pass, then the pause before the next: none while full batches go out, {@code pollInterval}
-     * otherwise (each failed row waits for its own backoff in {@code next_attempt_at}). {@link #start()}
-     * repeats it with {@code repeat()}, so the chain does not grow with uptime.
-     */
-    private Mono<Void> passThenPause() {
+    /** No pause while full batches go out; otherwise {@code pollInterval} (a failed row waits for its own backoff). */
+    @Override
+    protected Mono<Duration> pass() {
         return countQueued().then(sendBatch())
-                .onErrorResume(error -> {
-                    log.warn("Mail sender pass failed: {}", error.toString());
-                    return Mono.just(Pass.EMPTY);
-                })
                 .defaultIfEmpty(Pass.EMPTY)
-                .flatMap(pass -> Mono.delay(pass.sent() >= BATCH ? Duration.ZERO : properties.delivery().pollInterval(), scheduler))
-                .then();
+                .map(pass -> pass.sent() >= BATCH ? Duration.ZERO : properties.delivery().pollInterval());
     }
 
     @Override
-    public void start() {
-        loop = Mono.defer(this::passThenPause).repeat().subscribeOn(scheduler).subscribe();
-    }
-
-    @Override
-    public void stop() {
-        Disposable running = loop;
-        loop = null;
-        if (running != null) {
-            running.dispose();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop != null;
-    }
-
-    /** Stop before the connection pool closes. */
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE - 2048;
+    protected Duration pauseAfterError() {
+        return properties.delivery().pollInterval();
     }
 
     public enum Outcome {

@@ -11,7 +11,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RetriableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -19,10 +18,8 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * broker's acknowledgement, then marks it published. A broker outage only delays rows; a row the
  * broker keeps refusing for its own sake is parked after {@code maxAttempts} and counted.
  */
-public class OutboxRelay implements SmartLifecycle {
+public class OutboxRelay extends BackgroundLoop {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
@@ -48,19 +45,19 @@ public class OutboxRelay implements SmartLifecycle {
     private final Counter failed;
     private final Counter parked;
     private final AtomicLong pending = new AtomicLong();
-    private final Scheduler scheduler = Schedulers.newSingle("outbox-relay", true);
-    private volatile Disposable loop;
     private volatile Instant lastCleanup = Instant.EPOCH;
     /** Passes never overlap, so a volatile field is enough to carry it from one pass to the next. */
     private volatile Duration backoff;
 
     public OutboxRelay(DatabaseClient database, TransactionalOperator transactions, KafkaTemplate<String, byte[]> kafka,
             JsonMapper jsonMapper, OutboxProperties properties, MeterRegistry meters) {
+        super("outbox-relay");
         this.database = database;
         this.transactions = transactions;
         this.kafka = kafka;
         this.jsonMapper = jsonMapper;
         this.properties = properties;
+        this.backoff = properties.pollInterval();
         this.published = Counter.builder("outbox.events.published").description("Events the broker acknowledged").register(meters);
         this.failed = Counter.builder("outbox.events.failed").description("Send attempts that failed").register(meters);
         this.parked = Counter.builder("outbox.events.parked").description("Events given up after maxAttempts").register(meters);
@@ -178,60 +175,29 @@ public class OutboxRelay implements SmartLifecycle {
                 .then());
     }
 
-    /**
-     * One pass, then the pause before the next: none while the outbox is full, {@code pollInterval} when
-     * idle, a doubling backoff while sends fail. {@link #start()} repeats it: {@code repeat()} resubscribes
-     * in a loop, so the chain does not grow with uptime as a recursive pass-then-next chain would.
-     */
-    private Mono<Void> passThenPause() {
+    /** None while the outbox is full, {@code pollInterval} when idle, a doubling backoff while sends fail. */
+    @Override
+    protected Mono<Duration> pass() {
         return housekeeping().then(relayBatch())
-                .onErrorResume(error -> {
-                    log.warn("Outbox relay pass failed: {}", error.toString());
-                    return Mono.just(BatchResult.FAILED);
-                })
                 .defaultIfEmpty(BatchResult.FAILED)
-                .flatMap(result -> {
-                    Duration pause;
+                .map(result -> {
                     if (result.failed()) {
-                        pause = backoff;
-                        backoff = min(backoff.multipliedBy(2), MAX_BACKOFF);
+                        return pauseAfterError();
                     }
-                    else {
-                        pause = result.published() >= properties.batchSize() ? Duration.ZERO : properties.pollInterval();
-                        backoff = properties.pollInterval();
-                    }
-                    return Mono.delay(pause, scheduler).then();
+                    backoff = properties.pollInterval();
+                    return result.published() >= properties.batchSize() ? Duration.ZERO : properties.pollInterval();
                 });
+    }
+
+    @Override
+    protected Duration pauseAfterError() {
+        Duration pause = backoff;
+        backoff = min(backoff.multipliedBy(2), MAX_BACKOFF);
+        return pause;
     }
 
     private static Duration min(Duration left, Duration right) {
         return left.compareTo(right) <= 0 ? left : right;
-    }
-
-    @Override
-    public void start() {
-        backoff = properties.pollInterval();
-        loop = Mono.defer(this::passThenPause).repeat().subscribeOn(scheduler).subscribe();
-    }
-
-    @Override
-    public void stop() {
-        Disposable running = loop;
-        loop = null;
-        if (running != null) {
-            running.dispose();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop != null;
-    }
-
-    /** Stop before the connection pool and the producer close. */
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE - 2048;
     }
 
     /** What one pass did: how many rows the broker acknowledged, and whether a send failed. */
