@@ -150,6 +150,40 @@
     });
   }
 
+  /**
+   * Shows a refusal above a form (#form-errors, #form-error-summary, #form-error-list): the problem's
+   * detail, then each violation as a link to its field, which is marked aria-invalid.
+   */
+  function showProblem(form, result) {
+    var box = document.getElementById('form-errors');
+    var list = document.getElementById('form-error-list');
+    list.textContent = '';
+    document.getElementById('form-error-summary').textContent = problemMessage(result);
+    ((result && result.problem && result.problem.violations) || []).forEach(function (violation) {
+      var input = form.querySelector('[data-field="' + violation.field + '"]');
+      var item = document.createElement('li');
+      if (input) {
+        input.setAttribute('aria-invalid', 'true');
+        var label = form.querySelector('label[for="' + input.id + '"]');
+        var link = document.createElement('a');
+        link.href = '#' + input.id;
+        link.textContent = (label ? label.textContent.replace(' *', '') : violation.field) + ' : ' + violation.message;
+        item.appendChild(link);
+      } else {
+        item.textContent = violation.message;
+      }
+      list.appendChild(item);
+    });
+    box.hidden = false;
+    box.focus();
+  }
+
+  /** Hides the refusal box and clears the fields it marked. */
+  function clearProblem(form) {
+    document.getElementById('form-errors').hidden = true;
+    form.querySelectorAll('[aria-invalid]').forEach(function (input) { input.removeAttribute('aria-invalid'); });
+  }
+
   var pages = { connexion: initLogin, espace: initSpace };
 
   document.addEventListener('DOMContentLoaded', function () {
@@ -159,5 +193,5 @@
     }
   });
 
-  window.Portail = { api: api, problemMessage: problemMessage };
+  window.Portail = { api: api, problemMessage: problemMessage, showProblem: showProblem, clearProblem: clearProblem };
 }());

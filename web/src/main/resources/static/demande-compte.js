@@ -47,35 +47,6 @@
     return [first, first + 1].map(function (year) { return year + '-' + (year + 1); });
   }
 
-  function clearErrors(form) {
-    byId('request-errors').hidden = true;
-    byId('request-error-list').textContent = '';
-    form.querySelectorAll('[aria-invalid]').forEach(function (input) { input.removeAttribute('aria-invalid'); });
-  }
-
-  function showErrors(form, summary, violations) {
-    var list = byId('request-error-list');
-    byId('request-error-summary').textContent = summary;
-    (violations || []).forEach(function (violation) {
-      var input = form.querySelector('[data-field="' + violation.field + '"]');
-      var item = document.createElement('li');
-      if (input) {
-        input.setAttribute('aria-invalid', 'true');
-        var label = form.querySelector('label[for="' + input.id + '"]');
-        var link = document.createElement('a');
-        link.href = '#' + input.id;
-        link.textContent = (label ? label.textContent.replace(' *', '') : violation.field) + ' : ' + violation.message;
-        item.appendChild(link);
-      } else {
-        item.textContent = violation.message;
-      }
-      list.appendChild(item);
-    });
-    var box = byId('request-errors');
-    box.hidden = false;
-    box.focus();
-  }
-
   function init() {
     var form = byId('request-form');
     var parents = byId('parents');
@@ -112,7 +83,7 @@
 
     form.addEventListener('submit', function (event) {
       event.preventDefault();
-      clearErrors(form);
+      window.Portail.clearProblem(form);
       var request = {
         family: {
           name: byId('family-name').value.trim(),
@@ -135,12 +106,11 @@
             sent.focus();
             return;
           }
-          var problem = result.problem || {};
-          showErrors(form, window.Portail.problemMessage(result), problem.violations);
+          window.Portail.showProblem(form, result);
           submit.disabled = false;
         })
         .catch(function () {
-          showErrors(form, 'Impossible de joindre le portail. Vérifiez votre connexion puis réessayez.', []);
+          window.Portail.showProblem(form, { problem: { detail: 'Impossible de joindre le portail. Vérifiez votre connexion puis réessayez.' } });
           submit.disabled = false;
         });
     });

@@ -54,40 +54,15 @@
     return result;
   }
 
-  function showProblem(form, result) {
-    var box = byId('form-errors');
-    var list = byId('form-error-list');
-    list.textContent = '';
-    byId('form-error-summary').textContent = window.Portail.problemMessage(result);
-    ((result.problem && result.problem.violations) || []).forEach(function (violation) {
-      var input = form.querySelector('[data-field="' + violation.field + '"]');
-      var item = document.createElement('li');
-      if (input) {
-        input.setAttribute('aria-invalid', 'true');
-        var label = form.querySelector('label[for="' + input.id + '"]');
-        var link = document.createElement('a');
-        link.href = '#' + input.id;
-        link.textContent = (label ? label.textContent.replace(' *', '') : violation.field) + ' : ' + violation.message;
-        item.appendChild(link);
-      } else {
-        item.textContent = violation.message;
-      }
-      list.appendChild(item);
-    });
-    box.hidden = false;
-    box.focus();
-  }
-
   /** Sends the form; on success shows "enregistré" and hands the saved state back. */
   function save(form, submit, method, url, body, then) {
-    byId('form-errors').hidden = true;
+    window.Portail.clearProblem(form);
     byId('form-saved').hidden = true;
-    form.querySelectorAll('[aria-invalid]').forEach(function (input) { input.removeAttribute('aria-invalid'); });
     submit.disabled = true;
     window.Portail.api(method, url, body).then(function (result) {
       submit.disabled = false;
       if (!result.ok) {
-        showProblem(form, result);
+        window.Portail.showProblem(form, result);
         return;
       }
       byId('form-saved').hidden = false;
@@ -95,7 +70,7 @@
       then(result.data);
     }).catch(function () {
       submit.disabled = false;
-      showProblem(form, {});
+      window.Portail.showProblem(form, {});
     });
   }
 
@@ -106,7 +81,7 @@
         return;
       }
       if (!result.ok) {
-        showProblem(document.querySelector('form'), result);
+        window.Portail.showProblem(document.querySelector('form'), result);
         return;
       }
       then(result.data);

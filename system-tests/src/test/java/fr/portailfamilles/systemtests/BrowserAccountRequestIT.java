@@ -77,8 +77,8 @@ class BrowserAccountRequestIT {
         browser.driver.findElement(By.id("consent")).click();
         browser.driver.findElement(By.id("request-submit")).click();
 
-        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("request-errors")));
-        assertThat(browser.driver.findElement(By.id("request-error-list")).getText()).contains("Code postal").contains("5 chiffres");
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("form-errors")));
+        assertThat(browser.driver.findElement(By.id("form-error-list")).getText()).contains("Code postal").contains("5 chiffres");
         assertThat(browser.driver.findElement(By.id("family-postal-code")).getAttribute("aria-invalid")).isEqualTo("true");
     }
 
