@@ -48,20 +48,28 @@ public class IdempotencyKeys {
                 .flatMap(inserted -> inserted == 1 ? Mono.just(Optional.<Stored>empty()) : database.sql(
                                 "SELECT request_hash, status, response_status, response_body FROM idempotency_key WHERE caller = :caller AND key = :key")
                         .bind("caller", caller).bind("key", key)
-                        .map(row -> {
-                            if (!hash.equals(row.get("request_hash", String.class))) {
-                                throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Clé déjà utilisée",
-                                        "Cette clé Idempotency-Key a déjà servi pour une autre demande : utilisez une nouvelle clé.");
-                            }
-                            if ("IN_FLIGHT".equals(row.get("status", String.class))) {
-                                throw new ProblemException(HttpStatus.CONFLICT, "idempotency-key-in-flight", "Demande en cours",
-                                        "Cette demande est déjà en cours de traitement : patientez quelques secondes puis rechargez la page.");
-                            }
-                            return Optional.of(new Stored(row.get("response_status", Integer.class), row.get("response_body", String.class)));
-                        })
+                        .map(row -> new Claimed(row.get("request_hash", String.class), row.get("status", String.class),
+                                row.get("response_status", Integer.class), row.get("response_body", String.class)))
                         .one()
+                        // Judged once the row is read: an error thrown while the driver streams rows can hand the connection back mid-protocol.
+                        .map(claimed -> claimed.answerTo(hash))
                         // Given back between our insert and this read: try once more.
                         .switchIfEmpty(Mono.defer(() -> claim(caller, key, request))));
+    }
+
+    private record Claimed(String requestHash, String status, Integer responseStatus, String responseBody) {
+
+        Optional<Stored> answerTo(String hash) {
+            if (!hash.equals(requestHash)) {
+                throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Clé déjà utilisée",
+                        "Cette clé Idempotency-Key a déjà servi pour une autre demande : utilisez une nouvelle clé.");
+            }
+            if ("IN_FLIGHT".equals(status)) {
+                throw new ProblemException(HttpStatus.CONFLICT, "idempotency-key-in-flight", "Demande en cours",
+                        "Cette demande est déjà en cours de traitement : patientez quelques secondes puis rechargez la page.");
+            }
+            return Optional.of(new Stored(responseStatus, responseBody));
+        }
     }
 
     /** Stores the answer; call inside the work's transaction. */

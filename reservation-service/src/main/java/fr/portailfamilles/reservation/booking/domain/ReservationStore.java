@@ -66,9 +66,12 @@ public class ReservationStore {
     }
 
     public Mono<Boolean> liveExists(UUID childId, UUID periodId, LocalDate date) {
-        return database.sql("SELECT 1 FROM reservation WHERE child_id = :childId AND period_id = :periodId AND date = :date AND status <> 'CANCELLED'")
+        // EXISTS and one(): the result is read to its end, never cancelled half-way (which can return the connection mid-protocol).
+        return database.sql("""
+                        SELECT EXISTS (SELECT 1 FROM reservation WHERE child_id = :childId AND period_id = :periodId AND date = :date
+                                       AND status <> 'CANCELLED') AS live""")
                 .bind("childId", childId).bind("periodId", periodId).bind("date", date)
-                .map(row -> true).first().defaultIfEmpty(false);
+                .map(row -> row.get("live", Boolean.class)).one();
     }
 
     /** Children waiting on a day and age group, first in line first. */

@@ -49,7 +49,7 @@ public class OfferRepository {
     }
 
     public Mono<Period> period(UUID id) {
-        return periods("WHERE p.id = :id", id).next();
+        return periods("WHERE p.id = :id", id).singleOrEmpty();
     }
 
     /** Periods whose booking has not closed yet: open or upcoming. */
