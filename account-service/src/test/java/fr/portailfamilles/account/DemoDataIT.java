@@ -42,7 +42,7 @@ class DemoDataIT {
     DatabaseClient database;
 
     @Test
-    void theMartinFamilyIsCreatedWithFixedIdsAndAnnouncedOnceAcrossRestarts() {
+    void theDemoFamiliesAreCreatedWithFixedIdsAndAnnouncedOnceAcrossRestarts() {
         DemoData demo = new DemoData(accounts, passwordEncoder, families, familyEvents, transaction);
         demo.run(null);
         demo.run(null);
@@ -62,6 +62,14 @@ class DemoDataIT {
             assertThat(payload.get("children").findValuesAsString("childId"))
                     .containsExactly("6f1c2d3e-0000-4000-8000-000000000011", "6f1c2d3e-0000-4000-8000-000000000012");
             assertThat(payload.get("children").get(0).get("school").asString()).isEqualTo("École Jean Macé");
+
+            String bernard = DemoData.BERNARD_FAMILY.toString();
+            probe.await(record -> bernard.equals(record.key()), Duration.ofSeconds(30));
+            var bernardRegistered = probe.drain(record -> bernard.equals(record.key())
+                    && "account.FamilyRegistered.v1".equals(TopicProbe.header(record, "ce_type")), Duration.ofSeconds(2));
+            assertThat(bernardRegistered).hasSize(1);
+            assertThat(AccountFlows.json(bernardRegistered.get(0).value()).get("children").findValuesAsString("childId"))
+                    .containsExactly(DemoData.LINA_BERNARD.toString());
         }
         assertThat(database.sql("SELECT count(*) FROM user_account WHERE email = 'famille.martin@exemple.fr'")
                 .map(row -> row.get(0, Long.class)).one().block()).isEqualTo(1);

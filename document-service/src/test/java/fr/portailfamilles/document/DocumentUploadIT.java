@@ -30,6 +30,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
@@ -38,6 +39,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
 import fr.portailfamilles.document.catalogue.domain.SchoolYear;
+import fr.portailfamilles.document.config.DemoData;
 import fr.portailfamilles.document.dossier.application.DossierChecks;
 import fr.portailfamilles.events.Topics;
 import fr.portailfamilles.events.account.ChildProfile;
@@ -65,6 +67,9 @@ class DocumentUploadIT {
 
     @Autowired
     DossierChecks checks;
+
+    @Autowired
+    ApplicationContext context;
 
     @Value("${portail.documents.storage-dir}")
     Path storageDir;
@@ -293,6 +298,34 @@ class DocumentUploadIT {
     }
 
     // --- helpers
+
+    @Test
+    void whenTheDemoRunsThenTheBernardFamilysAlshDossierIsCompletedThroughUploadAndReviewOnceAcrossRestarts() throws Exception {
+        UUID family = UUID.fromString("6f1c2d3e-0000-4000-8000-000000000002");
+        UUID lina = UUID.fromString("6f1c2d3e-0000-4000-8000-000000000021");
+        try (TopicProbe probe = new TopicProbe(Topics.DOSSIER)) {
+            DemoData demo = context.getAutowireCapableBeanFactory().createBean(DemoData.class);
+            // Started before the family arrives from account-service, as in the local run.
+            demo.run(null);
+            publisher.publish(new FamilyRegistered(family, "Bernard", "3 place d'Erlon", "51100", "Reims", true, true, 800,
+                    List.of(), List.of(new ChildProfile(lina, "Lina", "Bernard", LocalDate.of(2017, 9, 20), "École Jean Macé")),
+                    Instant.now()));
+            assertThat(probe.await(dossierEvent(family, lina, "ALSH", true), Duration.ofSeconds(60))).hasSize(1);
+            demo.stop();
+        }
+        requirement(family, "AVIS_IMPOSITION", "ACCEPTED");
+        requirement(family, "ASSURANCE_EXTRASCOLAIRE", "ACCEPTED");
+        requirement(family, "VACCINATIONS_ALSH", "ACCEPTED");
+        long sent = count("SELECT count(*) FROM document WHERE family_id = '" + family + "'");
+        assertThat(sent).isEqualTo(count("SELECT count(*) FROM document WHERE family_id = '" + family + "' AND status = 'ACCEPTED'"))
+                .isEqualTo(5);
+
+        DemoData restarted = context.getAutowireCapableBeanFactory().createBean(DemoData.class);
+        restarted.run(null);
+        Thread.sleep(2_000);
+        restarted.stop();
+        assertThat(count("SELECT count(*) FROM document WHERE family_id = '" + family + "'")).isEqualTo(sent);
+    }
 
     private UUID registerFamily(UUID family) throws InterruptedException {
         UUID child = UUID.randomUUID();

@@ -34,6 +34,10 @@ public class DemoData implements ApplicationRunner {
     public static final UUID LEO_MARTIN = UUID.fromString("6f1c2d3e-0000-4000-8000-000000000011");
     public static final UUID JADE_MARTIN = UUID.fromString("6f1c2d3e-0000-4000-8000-000000000012");
 
+    /** The family whose ALSH dossier document-service's demo data completes: the one that can book. */
+    public static final UUID BERNARD_FAMILY = UUID.fromString("6f1c2d3e-0000-4000-8000-000000000002");
+    public static final UUID LINA_BERNARD = UUID.fromString("6f1c2d3e-0000-4000-8000-000000000021");
+
     private final UserAccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
     private final Families families;
@@ -53,22 +57,30 @@ public class DemoData implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         Flux.just(
                         new Demo("agent.demo@portail-familles.fr", "Agent-Demo-2026!", List.of(Role.STAFF), null, "Agent Démo"),
-                        new Demo("famille.martin@exemple.fr", "Parent-Demo-2026!", List.of(Role.PARENT), MARTIN_FAMILY, "Claire Martin"))
+                        new Demo("famille.martin@exemple.fr", "Parent-Demo-2026!", List.of(Role.PARENT), MARTIN_FAMILY, "Claire Martin"),
+                        new Demo("famille.bernard@exemple.fr", "Parent-Demo-2026!", List.of(Role.PARENT), BERNARD_FAMILY, "Sophie Bernard"))
                 .concatMap(this::ensure)
                 .blockLast();
-        ensureMartinFamily().block();
+        Flux.just(
+                        new DemoFamily(MARTIN_FAMILY, "Martin", "12 rue de Vesle", "famille.martin@exemple.fr", "Claire", "06 12 34 56 78",
+                                List.of(new DemoChild(LEO_MARTIN, "Léo", LocalDate.of(2018, 3, 14), "École Jean Macé"),
+                                        new DemoChild(JADE_MARTIN, "Jade", LocalDate.of(2021, 6, 2), null))),
+                        new DemoFamily(BERNARD_FAMILY, "Bernard", "3 place d'Erlon", "famille.bernard@exemple.fr", "Sophie", "06 98 76 54 32",
+                                List.of(new DemoChild(LINA_BERNARD, "Lina", LocalDate.of(2017, 9, 20), "École Jean Macé"))))
+                .concatMap(this::ensureFamily)
+                .blockLast();
     }
 
-    /** The Martin family (Reims, resident) with Léo and Jade, announced once with FamilyRegistered. */
-    private Mono<Void> ensureMartinFamily() {
-        return families.find(MARTIN_FAMILY).hasElement().flatMap(exists -> exists ? Mono.<Void>empty()
-                : accounts.findByEmail("famille.martin@exemple.fr")
-                        .flatMap(claire -> families.create(MARTIN_FAMILY, "Martin", "12 rue de Vesle", "51100", "Reims")
-                                .then(families.addParent(MARTIN_FAMILY, claire, "Claire", "Martin", "06 12 34 56 78", 0))
-                                .then(families.addChild(MARTIN_FAMILY, LEO_MARTIN, "Léo", "Martin", LocalDate.of(2018, 3, 14), "École Jean Macé"))
-                                .then(families.addChild(MARTIN_FAMILY, JADE_MARTIN, "Jade", "Martin", LocalDate.of(2021, 6, 2), null))
-                                .then(familyEvents.registered(MARTIN_FAMILY))
-                                .doOnSuccess(done -> log.info("Demo family created: Martin")))
+    /** A resident family of Reims with its children, announced once with FamilyRegistered. */
+    private Mono<Void> ensureFamily(DemoFamily family) {
+        return families.find(family.id()).hasElement().flatMap(exists -> exists ? Mono.<Void>empty()
+                : accounts.findByEmail(family.parentEmail())
+                        .flatMap(parent -> families.create(family.id(), family.name(), family.address(), "51100", "Reims")
+                                .then(families.addParent(family.id(), parent, family.parentFirstName(), family.name(), family.phone(), 0))
+                                .thenMany(Flux.fromIterable(family.children()).concatMap(child -> families.addChild(family.id(),
+                                        child.id(), child.firstName(), family.name(), child.birthDate(), child.school())))
+                                .then(familyEvents.registered(family.id()))
+                                .doOnSuccess(done -> log.info("Demo family created: {}", family.name())))
                         .as(transaction::transactional));
     }
 
@@ -81,5 +93,12 @@ public class DemoData implements ApplicationRunner {
     }
 
     private record Demo(String email, String password, List<Role> roles, UUID familyId, String displayName) {
+    }
+
+    private record DemoFamily(UUID id, String name, String address, String parentEmail, String parentFirstName, String phone,
+            List<DemoChild> children) {
+    }
+
+    private record DemoChild(UUID id, String firstName, LocalDate birthDate, String school) {
     }
 }

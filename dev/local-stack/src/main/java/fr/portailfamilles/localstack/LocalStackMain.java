@@ -134,7 +134,8 @@ public final class LocalStackMain {
             if (demoData) {
                 out.append(" Comptes de démonstration / Demo logins\n");
                 out.append("   agent (staff)             agent.demo@portail-familles.fr / Agent-Demo-2026!\n");
-                out.append("   parent                    famille.martin@exemple.fr / Parent-Demo-2026!\n");
+                out.append("   parent, dossier complet   famille.bernard@exemple.fr / Parent-Demo-2026!  (Lina peut réserver)\n");
+                out.append("   parent, dossier incomplet famille.martin@exemple.fr / Parent-Demo-2026!  (Léo et Jade)\n");
             }
         }
         out.append(String.format(" Courriels / Mail catcher    %s  (SMTP localhost:%d)%n", stack.mailCatcherUrl(),
