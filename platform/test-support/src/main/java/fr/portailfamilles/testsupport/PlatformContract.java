@@ -2,20 +2,28 @@ package fr.portailfamilles.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.spi.Connection;
+import reactor.core.publisher.Flux;
+
 /**
  * What every service promises at its edge, checked the same way everywhere: its own migrated database
  * and a reachable broker, health, metrics and OpenAPI, and problem+json for a caller without a token or
- * a parent on a staff route. A service's {@code *IT} implements it and names one staff-only GET route.
+ * a parent on a staff route, a busy problem to retry when the database pool is exhausted. A service's
+ * {@code *IT} implements it and names one staff-only GET route that reads the database.
  */
 public interface PlatformContract {
 
@@ -78,6 +86,23 @@ public interface PlatformContract {
         web().get().uri(staffRoute()).header(HttpHeaders.AUTHORIZATION, "Bearer " + forged).exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    default void whenEveryDatabaseConnectionIsTakenThenTheAnswerIsABusyProblemToRetry() {
+        ConnectionPool pool = (ConnectionPool) database().getConnectionFactory();
+        List<Connection> taken = Flux.range(0, pool.getMetrics().orElseThrow().getMaxAllocatedSize())
+                .flatMap(i -> pool.create()).collectList().block(Duration.ofSeconds(30));
+        try {
+            web().get().uri(staffRoute()).header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.staff()).exchange()
+                    .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectHeader().value(HttpHeaders.RETRY_AFTER, retryAfter -> assertThat(Integer.parseInt(retryAfter)).isPositive())
+                    .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "service-busy");
+        }
+        finally {
+            Flux.fromIterable(taken).flatMap(Connection::close).blockLast(Duration.ofSeconds(30));
+        }
     }
 
     private String single(String sql) {

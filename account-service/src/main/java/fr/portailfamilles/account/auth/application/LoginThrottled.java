@@ -9,18 +9,12 @@ import fr.portailfamilles.platform.web.ProblemException;
 /** Too many failed logins lately for this account or this address; says when to try again. */
 public class LoginThrottled extends ProblemException {
 
-    private final Duration retryAfter;
-
     public LoginThrottled(Duration retryAfter) {
         super(HttpStatus.TOO_MANY_REQUESTS, "too-many-login-attempts", "Trop de tentatives",
                 "Trop de tentatives de connexion échouées. Réessayez dans " + minutes(retryAfter)
                         + ", ou utilisez « Mot de passe oublié ».");
-        this.retryAfter = retryAfter;
         with("retryAfterSeconds", retryAfter.toSeconds());
-    }
-
-    public Duration retryAfter() {
-        return retryAfter;
+        retryAfter(retryAfter);
     }
 
     private static String minutes(Duration wait) {

@@ -3,17 +3,12 @@ package fr.portailfamilles.account.auth.web;
 import java.net.InetSocketAddress;
 import java.util.List;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.ResponseCookie;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -22,7 +17,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import fr.portailfamilles.account.auth.application.Authentication;
-import fr.portailfamilles.account.auth.application.LoginThrottled;
 import fr.portailfamilles.platform.web.SecurityProperties;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -52,15 +46,6 @@ public class AuthController {
                     .httpOnly(true).secure(true).sameSite("Strict").path("/").maxAge(token.lifetime()).build());
             return new LoginResponse(token.value(), token.lifetime().toSeconds(), "Bearer");
         });
-    }
-
-    /** Too many failures: 429 with {@code Retry-After}, which the shared advice cannot add. */
-    @ExceptionHandler(LoginThrottled.class)
-    public ResponseEntity<ProblemDetail> throttled(LoginThrottled ex) {
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, ex.retryAfter().toSeconds())))
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(ex.toProblemDetail());
     }
 
     /**

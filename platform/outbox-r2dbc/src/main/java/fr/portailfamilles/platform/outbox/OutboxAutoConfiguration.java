@@ -1,6 +1,7 @@
 package fr.portailfamilles.platform.outbox;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -19,6 +20,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
+import fr.portailfamilles.platform.web.ProblemDetailsAdvice;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -80,6 +82,12 @@ public class OutboxAutoConfiguration {
         config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         var factory = new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer());
         return new KafkaTemplate<>(factory);
+    }
+
+    @Bean
+    DatabaseBusyAdvice databaseBusyAdvice(ProblemDetailsAdvice problems,
+            @Value("${portail.database.busy-retry-after}") Duration retryAfter) {
+        return new DatabaseBusyAdvice(problems, retryAfter);
     }
 
     @Bean

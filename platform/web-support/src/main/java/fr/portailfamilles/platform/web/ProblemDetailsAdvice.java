@@ -43,7 +43,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ProblemException.class)
     public Mono<ResponseEntity<Object>> handleProblem(ProblemException ex, ServerWebExchange exchange) {
-        return handleExceptionInternal(ex, ex.toProblemDetail(), null, ex.status(), exchange);
+        return handleExceptionInternal(ex, ex.toProblemDetail(), ex.headers(), ex.status(), exchange);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

@@ -1,9 +1,11 @@
 package fr.portailfamilles.platform.web;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
@@ -19,6 +21,7 @@ public class ProblemException extends RuntimeException {
     private final String type;
     private final String title;
     private final Map<String, Object> properties = new LinkedHashMap<>();
+    private final HttpHeaders headers = new HttpHeaders();
 
     public ProblemException(HttpStatus status, String type, String title, String detail) {
         super(detail);
@@ -43,6 +46,16 @@ public class ProblemException extends RuntimeException {
     public ProblemException with(String name, Object value) {
         properties.put(name, value);
         return this;
+    }
+
+    /** For 429 and 503: when the caller may try again. */
+    public ProblemException retryAfter(Duration delay) {
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, delay.toSeconds())));
+        return this;
+    }
+
+    public HttpHeaders headers() {
+        return headers;
     }
 
     public HttpStatus status() {
