@@ -503,12 +503,9 @@ public final class LocalStack implements AutoCloseable {
         env.put("JWKS_URI", serviceUrl(PortalService.ACCOUNT) + "/.well-known/jwks.json");
         env.put("JWT_ISSUER", JWT_ISSUER);
         env.put("JWT_AUDIENCE", JWT_AUDIENCE);
+        env.put("DEMO_DATA", String.valueOf(demoData));
         switch (service) {
-            case ACCOUNT -> {
-                env.put("PORTAL_URL", gatewayUrl());
-                env.put("DEMO_DATA", String.valueOf(demoData));
-            }
-            case RESERVATION -> env.put("DEMO_DATA", String.valueOf(demoData));
+            case ACCOUNT -> env.put("PORTAL_URL", gatewayUrl());
             case NOTIFICATION -> {
                 env.put("SMTP_HOST", "localhost");
                 env.put("SMTP_PORT", String.valueOf(ports.smtp()));
@@ -522,7 +519,7 @@ public final class LocalStack implements AutoCloseable {
                 env.put("NOTIFICATION_SERVICE_URL", serviceUrl(PortalService.NOTIFICATION));
             }
             default -> {
-                // document and billing need only the shared variables
+                // document, billing and reservation need only the shared variables
             }
         }
         return env;
