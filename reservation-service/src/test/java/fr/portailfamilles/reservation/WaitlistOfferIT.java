@@ -220,6 +220,20 @@ class WaitlistOfferIT extends ReservationIntegrationTest {
     }
 
     @Test
+    void whenStaffCancelOnBehalfOfAFamilyThenTheFreedPlaceIsOfferedToTheFirstWaitingChild() {
+        Scene scene = scene();
+
+        web.post().uri("/api/admin/reservations/" + scene.aId() + "/cancellation")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.staff())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("reason", "Déménagement"))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.promoted[0].id").isEqualTo(scene.bId())
+                .jsonPath("$.promoted[0].status").isEqualTo("OFFERED");
+        assertThat(outboxCount("reservation.WaitlistOfferMade.v1", scene.bId())).isEqualTo(1);
+        assertThat(remaining(scene.offer(), MONDAY, "MATIN")).isZero();
+    }
+
+    @Test
     void anotherFamilysOfferIsNotFoundAndNothingChanges() {
         Scene scene = scene();
         cancel(scene.a(), scene.aId()).expectStatus().isOk();

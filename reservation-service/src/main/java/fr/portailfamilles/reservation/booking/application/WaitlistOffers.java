@@ -83,9 +83,11 @@ public class WaitlistOffers {
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Réservation")))
                 .flatMap(found -> requireOpenOffer(found, now)
                         .then(reservations.acceptOffer(found.id(), now))
-                        // Expired or changed between the read and the update (the expiry loop holds the row meanwhile).
-                        .flatMap(accepted -> accepted ? reservations.find(found.id()) : Mono.error(ProblemException.conflict(
-                                "reservation-changed", "Cette réservation vient d'être modifiée : rechargez la page."))))
+                        // Expired or answered between the read and the update (the expiry loop held the row meanwhile): say which.
+                        .flatMap(accepted -> accepted ? reservations.find(found.id()) : reservations.find(found.id())
+                                .flatMap(changed -> requireOpenOffer(changed, now))
+                                .then(Mono.error(() -> ProblemException.conflict("reservation-changed",
+                                        "Cette réservation vient d'être modifiée : rechargez la page.")))))
                 .flatMap(confirmed -> activityOf(confirmed)
                         .flatMap(activity -> outbox.append(new ReservationConfirmed(confirmed.id(), confirmed.bookingId(), confirmed.familyId(),
                                 confirmed.childId(), confirmed.childFirstName(), activity.structureId(), activity.structureName(),
