@@ -23,6 +23,8 @@ import fr.portailfamilles.events.reservation.BookingLine;
 import fr.portailfamilles.events.reservation.BookingPlaced;
 import fr.portailfamilles.events.reservation.CancellationConfirmed;
 import fr.portailfamilles.events.reservation.CancelledLine;
+import fr.portailfamilles.events.reservation.WaitlistOfferExpired;
+import fr.portailfamilles.events.reservation.WaitlistOfferMade;
 import fr.portailfamilles.events.reservation.WaitlistPromoted;
 
 /**
@@ -81,6 +83,16 @@ public record SampleEvents(UUID familyId, String familyName, String email1, Stri
                 Map.entry(new WaitlistPromoted(UUID.randomUUID(), familyId, lucas, "Lucas", UUID.randomUUID(), "ALSH Les Loupiots",
                                 "ALSH", UUID.randomUUID(), LocalDate.of(2026, 7, 7), "MATIN", false, Instant.now()),
                         List.of("Lucas quitte la liste d'attente", "mardi 7 juillet 2026", "matin sans repas")),
+                Map.entry(new WaitlistOfferMade(UUID.randomUUID(), familyId, emma, "Emma", UUID.randomUUID(), "ALSH Les Loupiots", "ALSH",
+                                UUID.randomUUID(), LocalDate.of(2026, 7, 9), "APRES_MIDI_REPAS", true, Instant.parse("2026-07-06T16:30:00Z"),
+                                Instant.now()),
+                        List.of("Une place s'est libérée", "Emma était en liste d'attente", "jeudi 9 juillet 2026", "après-midi avec repas",
+                                "Répondez avant le 6 juillet 2026 à 18h30", "/espace.html#reservations")),
+                Map.entry(new WaitlistOfferExpired(UUID.randomUUID(), familyId, emma, "Emma", UUID.randomUUID(), "ALSH Les Loupiots", "ALSH",
+                                UUID.randomUUID(), LocalDate.of(2026, 7, 10), "JOURNEE", false, Instant.parse("2026-07-07T16:30:00Z"),
+                                Instant.now()),
+                        List.of("Votre proposition de place a expiré", "proposée à Emma pour le vendredi 10 juillet 2026",
+                                "journée sans repas", "avant le 7 juillet 2026 à 18h30", "réserver à nouveau")),
                 Map.entry(new CancellationConfirmed(UUID.randomUUID(), familyId, "ALSH Les Loupiots", List.of(
                                 new CancelledLine(UUID.randomUUID(), emma, "Emma", LocalDate.of(2026, 7, 6), "JOURNEE_REPAS", false),
                                 new CancelledLine(UUID.randomUUID(), lucas, "Lucas", LocalDate.of(2026, 7, 8), "APRES_MIDI", true)),

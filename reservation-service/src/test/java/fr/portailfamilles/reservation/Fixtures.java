@@ -55,6 +55,16 @@ final class Fixtures {
     }
 
     Offer offer(String lateCancellation, int underSix, int sixAndOver, boolean workingDays, Instant everyoneOpensAt) {
+        return offer(lateCancellation, underSix, sixAndOver, workingDays, everyoneOpensAt, "AUTO_BOOK", null);
+    }
+
+    /** An activity whose waiting list offers a freed place, held {@code offerHours} for the first child waiting. */
+    Offer offerHeld(int offerHours, int underSix, int sixAndOver) {
+        return offer("BILL", underSix, sixAndOver, false, null, "OFFER", offerHours);
+    }
+
+    Offer offer(String lateCancellation, int underSix, int sixAndOver, boolean workingDays, Instant everyoneOpensAt,
+            String waitlistPolicy, Integer offerHours) {
         Map<String, Object> activity = new HashMap<>();
         activity.put("structureId", DemoData.PETITS_LOUPS_ALSH);
         activity.put("name", "ALSH test " + UUID.randomUUID());
@@ -66,7 +76,10 @@ final class Fixtures {
         activity.put("cutoffTime", "12:00");
         activity.put("workingDays", workingDays);
         activity.put("lateCancellation", lateCancellation);
-        activity.put("waitlistPolicy", "AUTO_BOOK");
+        activity.put("waitlistPolicy", waitlistPolicy);
+        if (offerHours != null) {
+            activity.put("offerHours", offerHours);
+        }
         activity.put("ageGroups", List.of(
                 Map.of("label", "Moins de 6 ans", "minAge", 3, "maxAge", 5, "dailyCapacity", underSix),
                 Map.of("label", "6 ans et plus", "minAge", 6, "maxAge", 11, "dailyCapacity", sixAndOver)));

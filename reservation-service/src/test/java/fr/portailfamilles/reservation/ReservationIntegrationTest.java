@@ -7,9 +7,10 @@ import org.springframework.test.context.TestPropertySource;
 
 import fr.portailfamilles.testsupport.IntegrationTest;
 
-/** One application context for every integration test of the module (demo data on, clock fixed). */
+/** One application context for every integration test of the module (demo data on, clock fixed, offer expiry loop fast). */
 @IntegrationTest
-@TestPropertySource(properties = "portail.demo.enabled=true")
+// Expired waiting-list offers are released by the background loop within a second of the clock passing them.
+@TestPropertySource(properties = { "portail.demo.enabled=true", "portail.reservation.offer-expiry.interval=500ms" })
 @Import(MutableClock.Config.class)
 public abstract class ReservationIntegrationTest {
 

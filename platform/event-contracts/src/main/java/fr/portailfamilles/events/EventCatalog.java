@@ -24,6 +24,8 @@ import fr.portailfamilles.events.reservation.CancellationConfirmed;
 import fr.portailfamilles.events.reservation.ReservationCancelled;
 import fr.portailfamilles.events.reservation.ReservationConfirmed;
 import fr.portailfamilles.events.reservation.ReservationWaitlisted;
+import fr.portailfamilles.events.reservation.WaitlistOfferExpired;
+import fr.portailfamilles.events.reservation.WaitlistOfferMade;
 import fr.portailfamilles.events.reservation.WaitlistPromoted;
 
 /** Every published event, so consumers can map a {@code ce_type} back to its record and tests can check all. */
@@ -35,7 +37,8 @@ public final class EventCatalog {
                     DocumentSubmitted.class, DocumentAccepted.class, DocumentRejected.class, DocumentExpiringSoon.class,
                     DossierCompletenessChanged.class,
                     BookingPlaced.class, ReservationConfirmed.class, ReservationWaitlisted.class, WaitlistPromoted.class,
-                    ReservationCancelled.class, CancellationConfirmed.class)
+                    ReservationCancelled.class, CancellationConfirmed.class,
+                    WaitlistOfferMade.class, WaitlistOfferExpired.class)
             .<EventType>map(EventType::of)
             .toList();
 

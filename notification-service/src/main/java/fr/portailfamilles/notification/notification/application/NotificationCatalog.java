@@ -19,6 +19,8 @@ import fr.portailfamilles.events.reservation.BookingLine;
 import fr.portailfamilles.events.reservation.BookingPlaced;
 import fr.portailfamilles.events.reservation.CancellationConfirmed;
 import fr.portailfamilles.events.reservation.CancelledLine;
+import fr.portailfamilles.events.reservation.WaitlistOfferExpired;
+import fr.portailfamilles.events.reservation.WaitlistOfferMade;
 import fr.portailfamilles.events.reservation.WaitlistPromoted;
 import fr.portailfamilles.notification.family.domain.FamilyContact;
 
@@ -82,6 +84,17 @@ public final class NotificationCatalog {
                     e -> "Portail Familles : une place s'est libérée pour " + e.childFirstName(),
                     (e, family) -> model("childFirstName", e.childFirstName(), "structureName", e.structureName(),
                             "day", FrenchText.day(e.date()), "unit", FrenchText.unit(e.unit()))),
+            of(WaitlistOfferMade.class, "waitlist-offer-made",
+                    e -> Audience.family(e.familyId()),
+                    e -> "Portail Familles : une place s'est libérée pour " + e.childFirstName() + ", à accepter avant le "
+                            + FrenchText.moment(e.expiresAt()),
+                    (e, family) -> model("childFirstName", e.childFirstName(), "structureName", e.structureName(),
+                            "day", FrenchText.day(e.date()), "unit", FrenchText.unit(e.unit()), "expiresAt", FrenchText.moment(e.expiresAt()))),
+            of(WaitlistOfferExpired.class, "waitlist-offer-expired",
+                    e -> Audience.family(e.familyId()),
+                    e -> "Portail Familles : votre proposition de place a expiré (" + e.childFirstName() + ", " + FrenchText.day(e.date()) + ")",
+                    (e, family) -> model("childFirstName", e.childFirstName(), "structureName", e.structureName(),
+                            "day", FrenchText.day(e.date()), "unit", FrenchText.unit(e.unit()), "expiresAt", FrenchText.moment(e.expiresAt()))),
             of(CancellationConfirmed.class, "cancellation-confirmed",
                     e -> Audience.family(e.familyId()),
                     e -> "Portail Familles : confirmation de votre annulation",

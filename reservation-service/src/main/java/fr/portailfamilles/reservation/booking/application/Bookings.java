@@ -179,7 +179,7 @@ public class Bookings {
             for (BookingResult.Line line : lines) {
                 events.add(line.status() == ReservationStatus.CONFIRMED
                         ? new ReservationConfirmed(line.id(), bookingId, familyId, line.childId(), line.childFirstName(), activity.structureId(),
-                                activity.structureName(), activity.name(), period.id(), line.date(), line.unit().name(), line.unit().meal(), now)
+                                activity.structureName(), activity.kind().name(), period.id(), line.date(), line.unit().name(), line.unit().meal(), now)
                         : new ReservationWaitlisted(line.id(), bookingId, familyId, line.childId(), line.childFirstName(),
                                 activity.structureId(), activity.structureName(), period.id(), line.date(), line.unit().name(),
                                 line.waitlistRank(), now));

@@ -47,7 +47,7 @@ public class Calendars {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ChildStatus(UUID reservationId, Unit unit, ReservationStatus status, Integer waitlistRank, boolean late,
-            boolean billable) {
+            boolean billable, Instant offerExpiresAt) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -112,7 +112,7 @@ public class Calendars {
             }
             Reservation mine = byDay.get(date);
             ChildStatus status = mine == null ? null : new ChildStatus(mine.id(), mine.unit(), mine.status(), mine.waitlistRank(), mine.late(),
-                    mine.billable());
+                    mine.billable(), mine.offerExpiresAt());
             if (period.closedDates().containsKey(date)) {
                 days.add(new CalendarDay(date, false, Blocked.CLOSED, "day-closed", period.closedDates().get(date), null, List.of(), status));
                 continue;

@@ -15,7 +15,6 @@ import fr.portailfamilles.events.IntegrationEvent;
 import fr.portailfamilles.events.reservation.CancellationConfirmed;
 import fr.portailfamilles.events.reservation.CancelledLine;
 import fr.portailfamilles.events.reservation.ReservationCancelled;
-import fr.portailfamilles.events.reservation.WaitlistPromoted;
 import fr.portailfamilles.platform.outbox.Outbox;
 import fr.portailfamilles.platform.web.ProblemException;
 import fr.portailfamilles.reservation.booking.domain.CapacityLedger;
@@ -29,23 +28,26 @@ import reactor.core.publisher.Mono;
 
 /**
  * Cancels one or several reservations in one transaction. Before the activity's deadline it is free;
- * after it, refused or billed as the activity says. A freed place goes at once, in the same transaction
- * and under the same conditional update, to the children waiting on that day in rank order.
+ * after it, refused or billed as the activity says. A freed place (confirmed, or held for an offer) goes at
+ * once, in the same transaction and under the same conditional update, to the children waiting on that day in
+ * rank order ({@link WaitingList}).
  */
 @Service
 public class Cancellations {
 
     private final ReservationStore reservations;
     private final CapacityLedger capacity;
+    private final WaitingList waitingList;
     private final OfferRepository offer;
     private final Outbox outbox;
     private final TransactionalOperator transactions;
     private final Clock clock;
 
-    public Cancellations(ReservationStore reservations, CapacityLedger capacity, OfferRepository offer, Outbox outbox,
-            TransactionalOperator transactions, Clock clock) {
+    public Cancellations(ReservationStore reservations, CapacityLedger capacity, WaitingList waitingList, OfferRepository offer,
+            Outbox outbox, TransactionalOperator transactions, Clock clock) {
         this.reservations = reservations;
         this.capacity = capacity;
+        this.waitingList = waitingList;
         this.offer = offer;
         this.outbox = outbox;
         this.transactions = transactions;
@@ -60,6 +62,19 @@ public class Cancellations {
      * @param reason   staff's reason, required when staff cancel on behalf of a family (they may cancel late for free)
      */
     public Mono<Cancelled> cancel(UUID familyId, List<UUID> ids, String reason) {
+        return cancel(familyId, ids, reason, false);
+    }
+
+    /**
+     * The parent declines a place offered from the waiting list: the reservation is cancelled (free, never late)
+     * and the place goes at once to the next child waiting, under the same rule. Refused when the reservation
+     * is not an offer waiting for an answer, or when the offer has expired.
+     */
+    public Mono<Cancelled> declineOffer(UUID familyId, UUID id) {
+        return cancel(familyId, List.of(id), null, true);
+    }
+
+    private Mono<Cancelled> cancel(UUID familyId, List<UUID> ids, String reason, boolean offerOnly) {
         if (ids.isEmpty()) {
             return Mono.error(ProblemException.invalid("cancellation-empty", "Choisissez au moins une réservation à annuler."));
         }
@@ -74,6 +89,7 @@ public class Cancellations {
         Mono<Cancelled> work = Flux.fromIterable(new LinkedHashSet<>(ids)).sort()
                 .concatMap(id -> reservations.findOfFamily(id, familyId)
                         .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Réservation")))
+                        .flatMap(found -> offerOnly ? WaitlistOffers.requireOpenOffer(found, now).thenReturn(found) : Mono.just(found))
                         .flatMap(found -> offer.period(found.periodId()).flatMap(period -> offer.activity(period.activityId()))
                                 .flatMap(activity -> cancelOne(found, activity, staff, reason, now, events, promoted)
                                         .doOnNext(done -> {
@@ -97,6 +113,8 @@ public class Cancellations {
             return Mono.error(ProblemException.conflict("already-cancelled", "Cette réservation est déjà annulée."));
         }
         boolean confirmed = reservation.status() == ReservationStatus.CONFIRMED;
+        // A confirmed place, or a place held for an offer: either is freed and goes to the next child waiting.
+        boolean holdsPlace = reservation.status().holdsPlace();
         boolean late = confirmed && !staff && activity.deadlinePassed(reservation.date(), now);
         if (late && activity.lateCancellation() == Activity.LateCancellation.REFUSE) {
             return Mono.error(new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "cancellation-deadline-passed", "Annulation impossible",
@@ -109,34 +127,12 @@ public class Cancellations {
         return reservations.transition(reservation.id(), reservation.status(), ReservationStatus.CANCELLED, late, billable, reason, now)
                 .flatMap(changed -> changed ? Mono.empty() : Mono.error(ProblemException.conflict("reservation-changed",
                         "Cette réservation vient d'être modifiée : rechargez la page.")))
-                .then(confirmed ? capacity.release(reservation.periodId(), reservation.date(), reservation.ageGroupId(), reservation.unit())
-                        .then(promote(reservation, activity, now, events, promoted)) : Mono.empty())
+                .then(holdsPlace ? capacity.release(reservation.periodId(), reservation.date(), reservation.ageGroupId(), reservation.unit())
+                        .then(waitingList.fill(reservation.periodId(), reservation.date(), reservation.ageGroupId(), activity, now, events,
+                                promoted)) : Mono.empty())
                 .then(reservations.find(reservation.id()))
                 .doOnNext(done -> events.add(new ReservationCancelled(done.id(), done.familyId(), done.childId(), done.childFirstName(),
                         activity.structureId(), activity.structureName(), done.periodId(), done.date(), done.unit().name(), done.unit().meal(),
                         late, billable, now)));
-    }
-
-    /**
-     * Offers the freed places to the waiting children in rank order: each gets the place if its unit fits
-     * (a whole day needs both halves), under the same conditional update as a booking.
-     */
-    private Mono<Void> promote(Reservation freed, Activity activity, Instant now, List<IntegrationEvent> events, List<Reservation> promoted) {
-        // Read the queue fully before updating: one connection per transaction, one command at a time.
-        return reservations.waiting(freed.periodId(), freed.date(), freed.ageGroupId()).collectList().flatMapMany(Flux::fromIterable)
-                .concatMap(waiting -> capacity.take(waiting.periodId(), waiting.date(), waiting.ageGroupId(), waiting.unit())
-                        .filter(Boolean::booleanValue)
-                        .flatMap(taken -> reservations.transition(waiting.id(), ReservationStatus.WAITLISTED, ReservationStatus.CONFIRMED,
-                                false, true, null, now))
-                        // Cancelled by its family meanwhile: give the place back and offer it to the next child.
-                        .flatMap(changed -> changed ? reservations.find(waiting.id())
-                                : capacity.release(waiting.periodId(), waiting.date(), waiting.ageGroupId(), waiting.unit()).then(Mono.empty()))
-                        .doOnNext(done -> {
-                            promoted.add(done);
-                            events.add(new WaitlistPromoted(done.id(), done.familyId(), done.childId(), done.childFirstName(),
-                                    activity.structureId(), activity.structureName(), activity.name(), done.periodId(), done.date(),
-                                    done.unit().name(), done.unit().meal(), now));
-                        }))
-                .then();
     }
 }

@@ -2,6 +2,7 @@ package fr.portailfamilles.reservation.booking.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -106,6 +107,39 @@ public class ReservationStore {
         return update.fetch().rowsUpdated().map(updated -> updated == 1);
     }
 
+    /**
+     * Holds the place a waiting child was just given (already taken in {@code day_slot}) as an offer until
+     * {@code expiresAt}; emits false when the child no longer waits (a concurrent change).
+     */
+    public Mono<Boolean> offer(UUID id, Instant expiresAt, Instant now) {
+        return database.sql("""
+                        UPDATE reservation SET status = 'OFFERED', offer_expires_at = :expiresAt, updated_at = :now
+                        WHERE id = :id AND status = 'WAITLISTED'""")
+                .bind("expiresAt", expiresAt).bind("now", now).bind("id", id)
+                .fetch().rowsUpdated().map(updated -> updated == 1);
+    }
+
+    /** Accepts an offer still open at {@code now}; emits false when it is not OFFERED any more or has expired. */
+    public Mono<Boolean> acceptOffer(UUID id, Instant now) {
+        return database.sql("""
+                        UPDATE reservation SET status = 'CONFIRMED', offer_expires_at = NULL, updated_at = :now
+                        WHERE id = :id AND status = 'OFFERED' AND offer_expires_at > :now""")
+                .bind("now", now).bind("id", id)
+                .fetch().rowsUpdated().map(updated -> updated == 1);
+    }
+
+    /**
+     * Claims up to {@code limit} offers due at {@code now}, locked until the caller's transaction ends. SKIP LOCKED:
+     * an offer another instance is expiring is left to it, so no offer is ever expired twice.
+     */
+    public Mono<List<UUID>> claimDueOffers(Instant now, int limit) {
+        return database.sql("""
+                        SELECT id FROM reservation WHERE status = 'OFFERED' AND offer_expires_at <= :now
+                        ORDER BY offer_expires_at, id LIMIT :limit FOR UPDATE SKIP LOCKED""")
+                .bind("now", now).bind("limit", limit)
+                .map(row -> row.get("id", UUID.class)).all().collectList();
+    }
+
     private static Reservation reservation(Readable row) {
         Long rank = row.get("rank", Long.class);
         return new Reservation(row.get("id", UUID.class), row.get("booking_id", UUID.class), row.get("family_id", UUID.class),
@@ -113,6 +147,7 @@ public class ReservationStore {
                 row.get("age_group_id", UUID.class), row.get("date", LocalDate.class), Unit.valueOf(row.get("unit", String.class)),
                 ReservationStatus.valueOf(row.get("status", String.class)), rank == null ? null : rank.intValue(),
                 row.get("late", Boolean.class), row.get("billable", Boolean.class), row.get("booked_by", String.class),
-                row.get("reason", String.class), row.get("created_at", Instant.class), row.get("updated_at", Instant.class));
+                row.get("reason", String.class), row.get("created_at", Instant.class), row.get("updated_at", Instant.class),
+                row.get("offer_expires_at", Instant.class));
     }
 }

@@ -18,6 +18,7 @@ import fr.portailfamilles.reservation.booking.application.BookingResult;
 import fr.portailfamilles.reservation.booking.application.Bookings;
 import fr.portailfamilles.reservation.booking.application.Calendars;
 import fr.portailfamilles.reservation.booking.application.Cancellations;
+import fr.portailfamilles.reservation.booking.application.WaitlistOffers;
 import fr.portailfamilles.reservation.booking.application.WeeklyPattern;
 import fr.portailfamilles.reservation.booking.application.WeeklyPatterns;
 import fr.portailfamilles.reservation.booking.domain.Reservation;
@@ -30,7 +31,10 @@ import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The parent's side: periods, calendar, booking, récapitulatif and cancellation, always scoped to the token's family. */
+/**
+ * The parent's side: periods, calendar, booking, récapitulatif, cancellation and answers to waiting-list offers,
+ * always scoped to the token's family.
+ */
 @RestController
 public class ReservationController {
 
@@ -39,9 +43,11 @@ public class ReservationController {
     private final Cancellations cancellations;
     private final ReservationStore reservations;
     private final WeeklyPatterns weeklyPatterns;
+    private final WaitlistOffers offers;
 
     public ReservationController(Calendars calendars, Bookings bookings, Cancellations cancellations, ReservationStore reservations,
-            WeeklyPatterns weeklyPatterns) {
+            WeeklyPatterns weeklyPatterns, WaitlistOffers offers) {
+        this.offers = offers;
         this.weeklyPatterns = weeklyPatterns;
         this.calendars = calendars;
         this.bookings = bookings;
@@ -83,7 +89,7 @@ public class ReservationController {
                         .body(answer.result()));
     }
 
-    @Operation(summary = "The family's récapitulatif: every reservation, with its waiting-list rank")
+    @Operation(summary = "The family's récapitulatif: every reservation, with its waiting-list rank, or its offer's expiry (OFFERED)")
     @GetMapping("/api/reservations")
     public Flux<Reservation> list() {
         return CurrentUser.requireFamilyId().flatMapMany(reservations::ofFamily);
@@ -99,6 +105,18 @@ public class ReservationController {
     @PostMapping("/api/reservations/cancellations")
     public Mono<Cancellations.Cancelled> cancelMany(@Valid @RequestBody CancellationRequest request) {
         return CurrentUser.requireFamilyId().flatMap(familyId -> cancellations.cancel(familyId, request.reservationIds(), null));
+    }
+
+    @Operation(summary = "Accept a place offered from the waiting list before its offer expires: the reservation becomes CONFIRMED")
+    @PostMapping("/api/reservations/{id}/offer/acceptance")
+    public Mono<Reservation> acceptOffer(@PathVariable UUID id) {
+        return CurrentUser.requireFamilyId().flatMap(familyId -> offers.accept(familyId, id));
+    }
+
+    @Operation(summary = "Decline a place offered from the waiting list: the reservation is cancelled (free) and the place goes to the next child")
+    @PostMapping("/api/reservations/{id}/offer/refusal")
+    public Mono<Cancellations.Cancelled> declineOffer(@PathVariable UUID id) {
+        return CurrentUser.requireFamilyId().flatMap(familyId -> cancellations.declineOffer(familyId, id));
     }
 
     public record CancellationRequest(@NotEmpty @Size(max = 200) List<@NotNull UUID> reservationIds) {

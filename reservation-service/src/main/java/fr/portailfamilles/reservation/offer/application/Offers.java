@@ -162,7 +162,10 @@ public class Offers {
                 .flatMap(updated -> updated == 0 ? Mono.error(ProblemException.notFound("Jour ou tranche d'âge")) : Mono.<Void>empty());
     }
 
-    /** The capacity board of a period: per day and age group, booked / capacity per half-day, waiting children and meals. */
+    /**
+     * The capacity board of a period: per day and age group, booked / capacity per half-day (booked counts the places
+     * held for waiting-list offers), waiting children, places offered and not answered yet ({@code offered}), meals.
+     */
     public Flux<BoardRow> board(UUID periodId) {
         return period(periodId).flatMapMany(period -> database.sql("""
                         SELECT s.date, g.label, g.id AS group_id,
@@ -172,6 +175,8 @@ public class Offers {
                                max(s.booked) FILTER (WHERE s.half = 'APRES_MIDI') AS afternoon_booked,
                                (SELECT count(*) FROM reservation r WHERE r.period_id = s.period_id AND r.date = s.date
                                    AND r.age_group_id = s.age_group_id AND r.status = 'WAITLISTED') AS waiting,
+                               (SELECT count(*) FROM reservation r WHERE r.period_id = s.period_id AND r.date = s.date
+                                   AND r.age_group_id = s.age_group_id AND r.status = 'OFFERED') AS offered,
                                max(q.meals) AS meals
                         FROM day_slot s JOIN age_group g ON g.id = s.age_group_id
                         JOIN day_queue q ON q.period_id = s.period_id AND q.date = s.date AND q.age_group_id = s.age_group_id
@@ -182,11 +187,11 @@ public class Offers {
                 .map(row -> new BoardRow(row.get("date", LocalDate.class), row.get("group_id", UUID.class), row.get("label", String.class),
                         row.get("morning_booked", Integer.class), row.get("morning_capacity", Integer.class),
                         row.get("afternoon_booked", Integer.class), row.get("afternoon_capacity", Integer.class),
-                        row.get("waiting", Long.class), row.get("meals", Integer.class)))
+                        row.get("waiting", Long.class), row.get("offered", Long.class), row.get("meals", Integer.class)))
                 .all());
     }
 
     public record BoardRow(LocalDate date, UUID ageGroupId, String ageGroup, int morningBooked, int morningCapacity,
-            int afternoonBooked, int afternoonCapacity, long waiting, int meals) {
+            int afternoonBooked, int afternoonCapacity, long waiting, long offered, int meals) {
     }
 }

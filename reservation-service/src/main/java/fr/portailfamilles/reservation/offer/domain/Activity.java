@@ -1,10 +1,12 @@
 package fr.portailfamilles.reservation.offer.domain;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Optional;
 import java.util.UUID;
 
 import fr.portailfamilles.reservation.structure.domain.StructureKind;
@@ -21,6 +23,9 @@ public record Activity(UUID id, UUID structureId, String structureName, String n
     /** Times are those of the structure's community. */
     public static final ZoneId ZONE = ZoneId.of("Europe/Paris");
 
+    /** Only for an OFFER activity stored without its hours (the API refuses that). */
+    static final int DEFAULT_OFFER_HOURS = 24;
+
     public enum LateCancellation {
         /** A late cancellation is refused: the day stays booked (and billed). */
         REFUSE,
@@ -31,7 +36,10 @@ public record Activity(UUID id, UUID structureId, String structureName, String n
     public enum WaitlistPolicy {
         /** The first waitlisted child is booked as soon as a place frees. */
         AUTO_BOOK,
-        /** The first waitlisted child is offered the place for offerHours (not implemented yet: behaves as AUTO_BOOK). */
+        /**
+         * The freed place is held for the first waitlisted child for offerHours (never beyond the start of the
+         * day): the parent accepts or declines, else the offer expires and the place goes to the next child.
+         */
         OFFER
     }
 
@@ -50,6 +58,20 @@ public record Activity(UUID id, UUID structureId, String structureName, String n
 
     public boolean deadlinePassed(LocalDate day, Instant now) {
         return now.isAfter(deadlineFor(day));
+    }
+
+    /**
+     * Until when a place freed at {@code now} on {@code day} is held for a waiting child: {@code offerHours}
+     * later, but never beyond the start of the day (a parent cannot be asked after the day began). Empty when
+     * the day has begun: nobody is asked any more.
+     */
+    public Optional<Instant> offerExpiry(LocalDate day, Instant now) {
+        Instant dayStarts = day.atStartOfDay(ZONE).toInstant();
+        if (!now.isBefore(dayStarts)) {
+            return Optional.empty();
+        }
+        Instant held = now.plus(Duration.ofHours(offerHours == null ? DEFAULT_OFFER_HOURS : offerHours));
+        return Optional.of(held.isBefore(dayStarts) ? held : dayStarts);
     }
 
     /** Age in whole years on the given day. */

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import fr.portailfamilles.reservation.booking.application.DayCapacities;
 import fr.portailfamilles.reservation.offer.application.ActivityForm;
 import fr.portailfamilles.reservation.offer.application.Offers;
 import fr.portailfamilles.reservation.offer.application.PeriodForm;
@@ -34,9 +35,11 @@ import reactor.core.publisher.Mono;
 public class OfferAdminController {
 
     private final Offers offers;
+    private final DayCapacities dayCapacities;
 
-    public OfferAdminController(Offers offers) {
+    public OfferAdminController(Offers offers, DayCapacities dayCapacities) {
         this.offers = offers;
+        this.dayCapacities = dayCapacities;
     }
 
     @Operation(summary = "Every activity, by structure then name")
@@ -83,10 +86,10 @@ public class OfferAdminController {
         return offers.board(id);
     }
 
-    @Operation(summary = "Set the places of one day and age group (never below what is booked)")
+    @Operation(summary = "Set the places of one day and age group (never below what is booked); places added go at once to the waiting list")
     @PutMapping("/periods/{id}/capacity")
     public Mono<ResponseEntity<Void>> setCapacity(@PathVariable UUID id, @Valid @RequestBody CapacityForm form) {
-        return offers.setDayCapacity(id, form.date(), form.ageGroupId(), form.capacity())
+        return dayCapacities.set(id, form.date(), form.ageGroupId(), form.capacity())
                 .thenReturn(ResponseEntity.noContent().build());
     }
 

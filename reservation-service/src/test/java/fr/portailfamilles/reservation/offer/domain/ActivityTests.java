@@ -61,6 +61,18 @@ class ActivityTests {
         assertThat(period.phase(closes)).isEqualTo(Period.Phase.CLOSED);
     }
 
+    @Test
+    void whenAPlaceIsOfferedThenItIsHeldOfferHoursButNeverBeyondTheStartOfTheDay() {
+        Activity offering = new Activity(UUID.randomUUID(), UUID.randomUUID(), "Les Petits Loups", "ALSH vacances", StructureKind.ALSH, 3, 11,
+                "ALSH", 2, LocalTime.NOON, false, Activity.LateCancellation.BILL, Activity.WaitlistPolicy.OFFER, 48);
+        Instant dayStarts = Instant.parse("2027-07-11T22:00:00Z"); // Monday 00:00 in Paris
+
+        assertThat(offering.offerExpiry(MONDAY, Instant.parse("2027-07-01T08:00:00Z"))).contains(Instant.parse("2027-07-03T08:00:00Z"));
+        assertThat(offering.offerExpiry(MONDAY, Instant.parse("2027-07-11T08:00:00Z"))).contains(dayStarts);
+        assertThat(offering.offerExpiry(MONDAY, dayStarts)).isEmpty();
+        assertThat(offering.offerExpiry(MONDAY, Instant.parse("2027-07-12T09:00:00Z"))).isEmpty();
+    }
+
     private static Activity activity(int deadlineDays, boolean workingDays) {
         return new Activity(UUID.randomUUID(), UUID.randomUUID(), "Les Petits Loups", "ALSH vacances", StructureKind.ALSH, 3, 11, "ALSH",
                 deadlineDays, LocalTime.NOON, workingDays, Activity.LateCancellation.BILL, Activity.WaitlistPolicy.AUTO_BOOK, null);
