@@ -60,11 +60,21 @@
     return MONTHS[p.month] + ' ' + p.year;
   }
 
-  /** An instant as "1 juillet 2027 à 12h00" in the parent's time zone. */
+  /** An instant as "1 juillet 2027 à 12h00", in the structures' time zone (Paris) whatever the phone's. */
   function momentText(instant) {
-    var d = new Date(instant);
-    var pad = function (n) { return (n < 10 ? '0' : '') + n; };
-    return d.getDate() + ' ' + MONTHS[d.getMonth()] + ' ' + d.getFullYear() + ' à ' + pad(d.getHours()) + 'h' + pad(d.getMinutes());
+    var when = new Date(instant);
+    var p = {};
+    try {
+      new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', year: 'numeric', month: 'numeric', day: 'numeric',
+        hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(when).forEach(function (part) {
+        p[part.type] = part.value;
+      });
+    } catch (ignored) {
+      p = { day: when.getDate(), month: when.getMonth() + 1, year: when.getFullYear(),
+        hour: String(when.getHours()), minute: String(when.getMinutes()) };
+    }
+    var pad = function (n) { return (String(n).length < 2 ? '0' : '') + n; };
+    return Number(p.day) + ' ' + MONTHS[Number(p.month) - 1] + ' ' + p.year + ' à ' + pad(p.hour) + 'h' + pad(p.minute);
   }
 
   function statusText(status, rank) {
@@ -223,10 +233,15 @@
       return input ? input.value : null;
     }
 
-    function openCalendar(event) {
+    /**
+     * Reads the calendar and shows it. {@code keep}: read it again (after a refusal, or when the days were booked
+     * but the cancellation failed) keeping the parent's choices that are still possible.
+     */
+    function openCalendar(event, keep) {
       if (event) {
         event.preventDefault();
       }
+      var previous = keep ? { chosen: state.chosen, cancelled: state.cancelled } : { chosen: {}, cancelled: {} };
       var form = byId('choice-form');
       window.Portail.clearProblem(form);
       var childId = checkedValue('childId');
@@ -251,9 +266,8 @@
             return;
           }
           state.calendar = result.data;
-          state.chosen = {};
-          state.cancelled = {};
           state.booked = null;
+          keepChoices(previous);
           renderCalendar();
           show('planning-form');
           focusHeading('planning-title');
@@ -262,6 +276,23 @@
           submit.disabled = false;
           refuse(form, NETWORK_PROBLEM);
         });
+    }
+
+    function keepChoices(previous) {
+      state.chosen = {};
+      state.cancelled = {};
+      state.calendar.days.forEach(function (day) {
+        var mine = activeReservation(day);
+        var choice = previous.chosen[day.date];
+        var unit = choice && day.open && !day.blocked && !mine
+          && (day.units || []).filter(function (u) { return u.unit === choice.unit; })[0];
+        if (unit) {
+          state.chosen[day.date] = { unit: unit.unit, full: unit.remaining <= 0 };
+        }
+        if (mine && previous.cancelled[mine.reservationId]) {
+          state.cancelled[mine.reservationId] = { date: day.date, unit: mine.unit, late: day.blocked === 'DEADLINE_PASSED' };
+        }
+      });
     }
 
     /** What a day offers: the units the parent may pick, the reason when none, the child's own booking. */
@@ -316,7 +347,23 @@
         }
         list.appendChild(dayItem(day, reason));
       });
+      var actionable = calendar.days.some(function (day) { return (day.open && !day.blocked) || activeReservation(day); });
+      byId('planning-submit').hidden = !actionable;
+      byId('planning-hint').hidden = !actionable;
       updateCount();
+    }
+
+    function freeText(day) {
+      var text = isFull(day) ? 'complet – liste d\'attente' : 'Places disponibles';
+      return day.reservation && day.reservation.status === 'CANCELLED' ? text + ' (réservation annulée)' : text;
+    }
+
+    /** The words beside a bookable date: the amplitude chosen, else whether places are left. */
+    function paintChoice(item, day) {
+      var choice = state.chosen[day.date];
+      item.classList.toggle('day-chosen', Boolean(choice));
+      item.querySelector('.day-state').textContent = choice
+        ? 'Choisi : ' + unitLabel(choice.unit) + (choice.full ? ' (liste d\'attente)' : '') : freeText(day);
     }
 
     function dayItem(day, commonWhy) {
@@ -344,14 +391,11 @@
         button.setAttribute('aria-controls', 'units-' + day.date);
         button.setAttribute('aria-describedby', stateId);
         head.appendChild(button);
-        status.textContent = isFull(day) ? 'complet – liste d\'attente' : 'Places disponibles';
-        if (day.reservation && day.reservation.status === 'CANCELLED') {
-          status.textContent += ' (réservation annulée)';
-        }
         head.appendChild(status);
         item.appendChild(head);
-        var units = unitChooser(day);
+        var units = unitChooser(day, item);
         item.appendChild(units);
+        paintChoice(item, day);
         button.addEventListener('click', function () {
           var open = units.hidden;
           units.hidden = !open;
@@ -373,30 +417,28 @@
       return item;
     }
 
-    function unitChooser(day) {
+    function unitChooser(day, item) {
       var fieldset = element('fieldset', 'units');
       fieldset.id = 'units-' + day.date;
       fieldset.hidden = true;
       fieldset.appendChild(element('legend', null, 'Amplitude du ' + dayText(day.date)));
       var name = 'unit-' + day.date;
+      var chosen = state.chosen[day.date];
       day.units.forEach(function (unit) {
         var places = unit.remaining > 0 ? unit.remaining + (unit.remaining > 1 ? ' places' : ' place') : 'complet – liste d\'attente';
-        fieldset.appendChild(radio(name, unit.unit, name + '-' + unit.unit, unitLabel(unit.unit), places, false));
+        fieldset.appendChild(radio(name, unit.unit, name + '-' + unit.unit, unitLabel(unit.unit), places,
+          Boolean(chosen) && chosen.unit === unit.unit));
       });
-      fieldset.appendChild(radio(name, '', name + '-none', 'Ne pas réserver ce jour', null, true));
+      fieldset.appendChild(radio(name, '', name + '-none', 'Ne pas réserver ce jour', null, !chosen));
       fieldset.addEventListener('change', function (event) {
         var value = event.target.value;
-        var stateLine = byId('state-' + day.date);
         var unit = day.units.filter(function (u) { return u.unit === value; })[0];
-        if (value) {
-          state.chosen[day.date] = { unit: value, full: unit && unit.remaining <= 0 };
-          stateLine.textContent = 'Choisi : ' + unitLabel(value) + (unit && unit.remaining <= 0 ? ' (liste d\'attente)' : '');
-          fieldset.parentNode.classList.add('day-chosen');
+        if (unit) {
+          state.chosen[day.date] = { unit: value, full: unit.remaining <= 0 };
         } else {
           delete state.chosen[day.date];
-          stateLine.textContent = isFull(day) ? 'complet – liste d\'attente' : 'Places disponibles';
-          fieldset.parentNode.classList.remove('day-chosen');
         }
+        paintChoice(item, day);
         updateCount();
       });
       return fieldset;
@@ -591,9 +633,10 @@
     });
     byId('summary-form').addEventListener('submit', confirm);
     byId('summary-back').addEventListener('click', function () {
+      // Read again: after a refusal the calendar may be out of date (or the days were booked and only the
+      // cancellation failed); the choices still possible are kept.
       window.Portail.clearProblem(byId('summary-form'));
-      show('planning-form');
-      focusHeading('planning-title');
+      openCalendar(null, true);
     });
     loadChoices();
   }

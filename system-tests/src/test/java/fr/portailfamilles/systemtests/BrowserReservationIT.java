@@ -164,6 +164,7 @@ class BrowserReservationIT {
         assertThat(notice.getText()).contains("Le dossier ALSH de Jade n'est pas complet").contains("Mes documents");
         assertThat(day("2027-07-12").getText()).contains("Réservation impossible");
         assertThat(browser.driver.findElements(By.cssSelector("#days .day-button"))).isEmpty();
+        assertThat(browser.driver.findElement(By.id("planning-submit")).isDisplayed()).isFalse();
     }
 
     @Test
@@ -185,6 +186,13 @@ class BrowserReservationIT {
         assertThat(errors.getText()).contains("Cet enfant a déjà une réservation").contains("Mes réservations");
         assertThat(browser.driver.switchTo().activeElement()).isEqualTo(errors);
         assertThat(browser.driver.findElement(By.id("result")).isDisplayed()).isFalse();
+
+        // Back to the calendar, read again: the day shows the other device's booking, no longer a choice.
+        clickButton("Revenir au calendrier");
+        WebElement booked = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("li[data-date='2027-07-12'] .booked-toggle")));
+        assertThat(booked.findElement(By.className("booked-text")).getText()).isEqualTo("Matin – Confirmée");
+        assertThat(browser.driver.findElement(By.id("planning-count")).getText()).isEmpty();
     }
 
     private void chooseChildAndPeriod(UUID child) {
