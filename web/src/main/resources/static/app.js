@@ -11,14 +11,18 @@
 
   /**
    * Calls the API on the same origin (the cookie goes along) and reads JSON or problem+json.
-   * Resolves to { ok, status, data, problem }; rejects only when the network fails.
+   * Resolves to { ok, status, data, problem }; rejects only when the network fails. {@code headers} adds
+   * request headers (an Idempotency-Key).
    */
-  function api(method, url, body) {
+  function api(method, url, body, headers) {
     var options = {
       method: method,
       credentials: 'same-origin',
       headers: { 'Accept': 'application/json, application/problem+json' }
     };
+    Object.keys(headers || {}).forEach(function (name) {
+      options.headers[name] = headers[name];
+    });
     if (body !== undefined) {
       options.headers['Content-Type'] = 'application/json';
       options.body = JSON.stringify(body);
