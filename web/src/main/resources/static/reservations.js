@@ -77,9 +77,12 @@
     return Number(p.day) + ' ' + MONTHS[Number(p.month) - 1] + ' ' + p.year + ' à ' + pad(p.hour) + 'h' + pad(p.minute);
   }
 
-  function statusText(status, rank) {
+  function statusText(status, rank, offerExpiresAt) {
     if (status === 'CONFIRMED') {
       return 'Confirmée';
+    }
+    if (status === 'OFFERED') {
+      return 'Place proposée, à accepter avant le ' + momentText(offerExpiresAt);
     }
     if (status === 'WAITLISTED') {
       return 'En liste d\'attente' + (rank ? ', rang ' + rank : '');
@@ -93,7 +96,7 @@
   /** A line of the récapitulatif or of an answer: the guide's sign (green tick, red cross), then words. */
   function bookingLine(status, text, rank) {
     var item = element('li', 'booking booking-' + String(status).toLowerCase());
-    var sign = element('span', 'booking-sign', status === 'CONFIRMED' ? '✓' : status === 'CANCELLED' ? '✗' : (rank || '…'));
+    var sign = element('span', 'booking-sign', status === 'CONFIRMED' ? '✓' : status === 'CANCELLED' ? '✗' : status === 'OFFERED' ? '!' : (rank || '…'));
     sign.setAttribute('aria-hidden', 'true');
     item.appendChild(sign);
     var words = element('span', 'booking-text', text);
@@ -659,7 +662,7 @@
       detailRow(list, 'Période', periodName);
       detailRow(list, 'Jour', dayText(reservation.date));
       detailRow(list, 'Amplitude', unitLabel(reservation.unit));
-      detailRow(list, 'État', statusText(reservation.status, reservation.waitlistRank));
+      detailRow(list, 'État', statusText(reservation.status, reservation.waitlistRank, reservation.offerExpiresAt));
       if (reservation.status === 'CANCELLED' && reservation.late) {
         detailRow(list, 'Annulation', reservation.billable ? 'Tardive, facturée' : 'Tardive');
       }
@@ -669,6 +672,38 @@
       byId('detail-title').textContent = 'Détail : ' + reservation.childFirstName + ', ' + dayText(reservation.date);
       byId('detail').hidden = false;
       focusHeading('detail-title');
+    }
+
+    /** A place freed on the waiting list is held for the child: the parent takes it or leaves it to the next child. */
+    function offerAnswers(reservation) {
+      var answers = element('span', 'offer-answers');
+      [['acceptance', 'Accepter la place', 'button button-small'], ['refusal', 'Refuser', 'button button-small button-secondary']]
+        .forEach(function (answer) {
+          var button = element('button', answer[2], answer[1]);
+          button.type = 'button';
+          button.setAttribute('aria-label', answer[1] + ' : ' + reservation.childFirstName + ', ' + dayText(reservation.date));
+          button.addEventListener('click', function () {
+            button.disabled = true;
+            window.Portail.clearProblem(document.body);
+            window.Portail.api('POST', '/api/reservations/' + encodeURIComponent(reservation.id) + '/offer/' + answer[0])
+              .then(function (result) {
+                if (redirectIfLoggedOut(result)) {
+                  return;
+                }
+                if (!result.ok) {
+                  button.disabled = false;
+                  window.Portail.showProblem(document.body, result);
+                }
+                load();
+              })
+              .catch(function () {
+                button.disabled = false;
+                window.Portail.showProblem(document.body, NETWORK_PROBLEM);
+              });
+          });
+          answers.appendChild(button);
+        });
+      return answers;
     }
 
     function render(reservations, periodNames) {
@@ -694,9 +729,12 @@
         var list = element('ul', 'bookings');
         lines.forEach(function (reservation) {
           var item = bookingLine(reservation.status, dayText(reservation.date) + ' – ' + unitLabel(reservation.unit) + ' : '
-            + statusText(reservation.status, reservation.waitlistRank), reservation.waitlistRank);
+            + statusText(reservation.status, reservation.waitlistRank, reservation.offerExpiresAt), reservation.waitlistRank);
           item.setAttribute('data-date', reservation.date);
           item.setAttribute('data-child', reservation.childId);
+          if (reservation.status === 'OFFERED') {
+            item.appendChild(offerAnswers(reservation));
+          }
           var loupe = element('button', 'loupe');
           loupe.type = 'button';
           loupe.setAttribute('aria-label', 'Voir le détail : ' + reservation.childFirstName + ', ' + dayText(reservation.date));
@@ -722,22 +760,26 @@
       }
     });
 
-    Promise.all([window.Portail.api('GET', '/api/reservations'), window.Portail.api('GET', '/api/periods')]).then(function (answers) {
-      if (redirectIfLoggedOut(answers[0])) {
-        return;
-      }
-      if (!answers[0].ok) {
+    function load() {
+      Promise.all([window.Portail.api('GET', '/api/reservations'), window.Portail.api('GET', '/api/periods')]).then(function (answers) {
+        if (redirectIfLoggedOut(answers[0])) {
+          return;
+        }
+        if (!answers[0].ok) {
+          byId('recap-loading').hidden = true;
+          window.Portail.showProblem(document.body, answers[0]);
+          return;
+        }
+        var names = {};
+        ((answers[1].ok && answers[1].data) || []).forEach(function (period) { names[period.id] = period.name; });
+        render(answers[0].data || [], names);
+      }).catch(function () {
         byId('recap-loading').hidden = true;
-        window.Portail.showProblem(document.body, answers[0]);
-        return;
-      }
-      var names = {};
-      ((answers[1].ok && answers[1].data) || []).forEach(function (period) { names[period.id] = period.name; });
-      render(answers[0].data || [], names);
-    }).catch(function () {
-      byId('recap-loading').hidden = true;
-      window.Portail.showProblem(document.body, NETWORK_PROBLEM);
-    });
+        window.Portail.showProblem(document.body, NETWORK_PROBLEM);
+      });
+    }
+
+    load();
   }
 
   var pages = { reservation: initBooking, recapitulatif: initRecap };

@@ -87,7 +87,7 @@ public record SampleEvents(UUID familyId, String familyName, String email1, Stri
                                 UUID.randomUUID(), LocalDate.of(2026, 7, 9), "APRES_MIDI_REPAS", true, Instant.parse("2026-07-06T16:30:00Z"),
                                 Instant.now()),
                         List.of("Une place s'est libérée", "Emma était en liste d'attente", "jeudi 9 juillet 2026", "après-midi avec repas",
-                                "Répondez avant le 6 juillet 2026 à 18h30", "/espace.html#reservations")),
+                                "Répondez avant le 6 juillet 2026 à 18h30", "/reservations.html")),
                 Map.entry(new WaitlistOfferExpired(UUID.randomUUID(), familyId, emma, "Emma", UUID.randomUUID(), "ALSH Les Loupiots", "ALSH",
                                 UUID.randomUUID(), LocalDate.of(2026, 7, 10), "JOURNEE", false, Instant.parse("2026-07-07T16:30:00Z"),
                                 Instant.now()),

@@ -2,18 +2,11 @@ package fr.portailfamilles.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,11 +19,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import fr.portailfamilles.events.EventType;
-import fr.portailfamilles.events.IntegrationEvent;
-import fr.portailfamilles.events.document.DossierCompletenessChanged;
 import jakarta.mail.internet.MimeMessage;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Guide steps 10 and 13 on a phone: « NOUVELLE RESERVATION » → child → period → « Continuer » → two days
@@ -41,36 +30,38 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class BrowserReservationIT {
 
-    static final UUID MARTIN_FAMILY = UUID.fromString("6f1c2d3e-0000-4000-8000-000000000001");
-    static final UUID LEO = UUID.fromString("6f1c2d3e-0000-4000-8000-000000000011");
+    /** Demo parent whose ALSH dossier document-service's demo data completes. */
+    static final String BERNARD_EMAIL = "famille.bernard@exemple.fr";
+    static final UUID LINA = UUID.fromString("6f1c2d3e-0000-4000-8000-000000000021");
+    /** Demo child of the Martin family, whose dossier is incomplete on purpose. */
     static final UUID JADE = UUID.fromString("6f1c2d3e-0000-4000-8000-000000000012");
     static final UUID SUMMER_2027 = UUID.fromString("5e7a0c1d-0000-4000-8000-000000000201");
+    static final UUID PETITS_LOUPS = UUID.fromString("5e7a0c1d-0000-4000-8000-000000000001");
 
     static final String BOOKING_MAIL = "confirmation de votre réservation";
     static final String CANCELLATION_MAIL = "confirmation de votre annulation";
 
     static final WebTestClient gateway = RunningSystem.gateway();
-    static String parentToken;
+    static String bernardToken;
 
     Browser browser;
 
-    /**
-     * The demo Martin family's dossier is incomplete on purpose. Léo's ALSH dossier is made complete as
-     * document-service would announce it, and the test waits until the calendar says so; Jade's stays incomplete.
-     */
+    /** The demo documents are accepted once account-service has announced the family: wait until Lina may be booked. */
     @BeforeAll
-    static void leoDossierIsComplete() {
-        publish(new DossierCompletenessChanged(MARTIN_FAMILY, LEO, "ALSH", true, List.of(), Instant.now()));
-        parentToken = login(RunningSystem.PARENT_EMAIL, RunningSystem.PARENT_PASSWORD);
-        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                .until(() -> calendarDay(LEO, "2027-07-12").get("blocked") == null);
+    static void linaMayBeBooked() {
+        bernardToken = login(BERNARD_EMAIL, RunningSystem.PARENT_PASSWORD);
+        Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> calendarDay(LINA, "2027-07-12").get("blocked") == null);
     }
 
     @BeforeEach
-    void openBrowserAndLogIn() {
+    void openBrowser() {
         browser = new Browser();
+    }
+
+    private void logIn(String email) {
         browser.open("/connexion.html");
-        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("email"))).sendKeys(RunningSystem.PARENT_EMAIL);
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("email"))).sendKeys(email);
         browser.driver.findElement(By.id("password")).sendKeys(RunningSystem.PARENT_PASSWORD);
         browser.driver.findElement(By.id("login-submit")).click();
         browser.wait.until(ExpectedConditions.urlContains("espace.html"));
@@ -83,8 +74,9 @@ class BrowserReservationIT {
 
     @Test
     void aParentBooksTwoDaysOneOnTheWaitingListThenCancelsOneAndSeesTheRedCross() {
+        logIn(BERNARD_EMAIL);
         clickLink("NOUVELLE RESERVATION");
-        chooseChildAndPeriod(LEO);
+        chooseChildAndPeriod(LINA);
 
         assertThat(day("2027-07-14").getText()).contains("Fermé – Fête nationale");
         assertThat(day("2027-07-09").findElement(By.className("day-state")).getText()).isEqualTo("complet – liste d'attente");
@@ -102,8 +94,8 @@ class BrowserReservationIT {
 
         browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("result-list")));
         String answer = browser.driver.findElement(By.id("result-list")).getText();
-        assertThat(answer).contains("Léo, jeudi 8 juillet 2027 – Journée avec repas : Confirmée");
-        assertThat(answer).containsPattern("Léo, vendredi 9 juillet 2027 – Matin : En liste d'attente, rang \\d+");
+        assertThat(answer).contains("Lina, jeudi 8 juillet 2027 – Journée avec repas : Confirmée");
+        assertThat(answer).containsPattern("Lina, vendredi 9 juillet 2027 – Matin : En liste d'attente, rang \\d+");
         clickLink("Terminer");
 
         browser.wait.until(ExpectedConditions.urlContains("reservations.html"));
@@ -113,8 +105,8 @@ class BrowserReservationIT {
         assertThat(recapLine("2027-07-09").getText()).containsPattern("Matin : En liste d'attente, rang \\d+");
 
         String booking = Mailbox.text(awaitMail(BOOKING_MAIL, "jeudi 8 juillet 2027"));
-        assertThat(booking).contains("Léo, jeudi 8 juillet 2027, journée avec repas : confirmée");
-        assertThat(booking).containsPattern("Léo, vendredi 9 juillet 2027, matin sans repas : en liste d'attente \\(rang \\d+\\)");
+        assertThat(booking).contains("Lina, jeudi 8 juillet 2027, journée avec repas : confirmée");
+        assertThat(booking).containsPattern("Lina, vendredi 9 juillet 2027, matin sans repas : en liste d'attente \\(rang \\d+\\)");
 
         // Step 13: the loupe at the end of the line, « Modifier / Annuler », « Continuer ».
         eighth.findElement(By.cssSelector("button[aria-label^='Voir le détail']")).click();
@@ -122,7 +114,7 @@ class BrowserReservationIT {
         assertThat(browser.driver.findElement(By.id("detail-list")).getText()).contains("Journée avec repas").contains("Confirmée");
         clickButton("Modifier / Annuler");
         browser.wait.until(ExpectedConditions.urlContains("modifier=1"));
-        browser.wait.until(ExpectedConditions.elementToBeSelected(By.id("child-" + LEO)));
+        browser.wait.until(ExpectedConditions.elementToBeSelected(By.id("child-" + LINA)));
         clickButton("Continuer");
 
         WebElement greenLogo = browser.wait.until(ExpectedConditions.elementToBeClickable(
@@ -140,7 +132,7 @@ class BrowserReservationIT {
         browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("result-list")));
         assertThat(browser.driver.findElement(By.id("result-title")).getText()).isEqualTo("Annulation enregistrée");
         assertThat(browser.driver.findElement(By.id("result-list")).getText())
-                .contains("Léo, jeudi 8 juillet 2027 – Journée avec repas : Annulée");
+                .contains("Lina, jeudi 8 juillet 2027 – Journée avec repas : Annulée");
         clickLink("Terminer");
 
         browser.wait.until(ExpectedConditions.urlContains("reservations.html"));
@@ -151,12 +143,13 @@ class BrowserReservationIT {
         assertThat(recapLine("2027-07-09").getText()).contains("En liste d'attente");
 
         String cancellation = Mailbox.text(awaitMail(CANCELLATION_MAIL, "jeudi 8 juillet 2027"));
-        assertThat(cancellation).contains("Léo, jeudi 8 juillet 2027, journée avec repas");
+        assertThat(cancellation).contains("Lina, jeudi 8 juillet 2027, journée avec repas");
         assertThat(cancellation).doesNotContain("vendredi 9 juillet 2027");
     }
 
     @Test
     void aChildWhoseDossierIsIncompleteIsToldWhyBeforeChoosingADay() {
+        logIn(RunningSystem.PARENT_EMAIL);
         clickLink("NOUVELLE RESERVATION");
         chooseChildAndPeriod(JADE);
 
@@ -169,16 +162,17 @@ class BrowserReservationIT {
 
     @Test
     void aRefusalFromTheServerIsShownWithItsReasonAndFocused() {
+        logIn(BERNARD_EMAIL);
         clickLink("NOUVELLE RESERVATION");
-        chooseChildAndPeriod(LEO);
+        chooseChildAndPeriod(LINA);
         chooseAmplitude("2027-07-12", "APRES_MIDI_REPAS");
         clickButton("Valider");
         browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("summary-add")));
 
         // Meanwhile the same day is booked from another device: the page's calendar is now out of date.
-        gateway.post().uri("/api/reservations").header(HttpHeaders.AUTHORIZATION, "Bearer " + parentToken)
+        gateway.post().uri("/api/reservations").header(HttpHeaders.AUTHORIZATION, "Bearer " + bernardToken)
                 .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("childId", LEO, "periodId", SUMMER_2027, "days", List.of(Map.of("date", "2027-07-12", "unit", "MATIN"))))
+                .bodyValue(Map.of("childId", LINA, "periodId", SUMMER_2027, "days", List.of(Map.of("date", "2027-07-12", "unit", "MATIN"))))
                 .exchange().expectStatus().isCreated();
         clickButton("Confirmer la réservation");
 
@@ -193,6 +187,42 @@ class BrowserReservationIT {
                 By.cssSelector("li[data-date='2027-07-12'] .booked-toggle")));
         assertThat(booked.findElement(By.className("booked-text")).getText()).isEqualTo("Matin – Confirmée");
         assertThat(browser.driver.findElement(By.id("planning-count")).getText()).isEmpty();
+    }
+
+    @Test
+    void aPlaceFreedOnAnOfferActivityIsAcceptedFromTheRecapitulatif() {
+        String staff = login(RunningSystem.STAFF_EMAIL, RunningSystem.STAFF_PASSWORD);
+        Map<?, ?> activity = staffPost(staff, "/api/admin/activities", Map.ofEntries(Map.entry("structureId", PETITS_LOUPS),
+                Map.entry("name", "Mini-camp août 2027"), Map.entry("kind", "ALSH"), Map.entry("minAge", 6), Map.entry("maxAge", 11),
+                Map.entry("requiredDossier", "ALSH"), Map.entry("deadlineDays", 2), Map.entry("cutoffTime", "12:00"),
+                Map.entry("workingDays", false), Map.entry("lateCancellation", "BILL"), Map.entry("waitlistPolicy", "OFFER"),
+                Map.entry("offerHours", 24), Map.entry("ageGroups", List.of(Map.of("label", "6 ans et plus", "minAge", 6, "maxAge", 11,
+                        "dailyCapacity", 0)))));
+        String activityId = (String) ((Map<?, ?>) activity.get("activity")).get("id");
+        String ageGroupId = (String) ((Map<?, ?>) ((List<?>) activity.get("ageGroups")).get(0)).get("id");
+        Map<?, ?> period = staffPost(staff, "/api/admin/activities/" + activityId + "/periods", Map.of("name", "Mini-camp août 2027",
+                "startDate", "2027-08-02", "endDate", "2027-08-06", "openWeekdays", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY",
+                        "FRIDAY"), "closedDates", List.of(), "bookingOpensAt", "2026-01-01T08:00:00Z", "bookingClosesAt", "2027-07-30T10:00:00Z"));
+        String periodId = (String) period.get("id");
+        // No place yet: Lina waits; then staff open one, which the waiting list offers to her for 24 hours.
+        gateway.post().uri("/api/reservations").header(HttpHeaders.AUTHORIZATION, "Bearer " + bernardToken)
+                .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("childId", LINA, "periodId", periodId, "days", List.of(Map.of("date", "2027-08-02", "unit", "JOURNEE"))))
+                .exchange().expectStatus().isCreated()
+                .expectBody().jsonPath("$.reservations[0].status").isEqualTo("WAITLISTED");
+        gateway.put().uri("/api/admin/periods/" + periodId + "/capacity").header(HttpHeaders.AUTHORIZATION, "Bearer " + staff)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("date", "2027-08-02", "ageGroupId", ageGroupId, "capacity", 1))
+                .exchange().expectStatus().isNoContent();
+
+        logIn(BERNARD_EMAIL);
+        browser.open("/reservations.html");
+        WebElement offered = recapLine("2027-08-02");
+        assertThat(offered.getText()).contains("lundi 2 août 2027 – Journée : Place proposée, à accepter avant le");
+        offered.findElement(By.xpath(".//button[normalize-space()='Accepter la place']")).click();
+        browser.wait.until(driver -> recapLine("2027-08-02").getText().contains("Journée : Confirmée"));
+        assertThat(recapLine("2027-08-02").findElements(By.className("offer-answers"))).isEmpty();
+
+        assertThat(Mailbox.text(awaitMail("une place s'est libérée pour Lina", "lundi 2 août 2027"))).contains("Les Petits Loups");
     }
 
     private void chooseChildAndPeriod(UUID child) {
@@ -228,7 +258,7 @@ class BrowserReservationIT {
 
     /** The e-mail with that subject that mentions that day (other journeys may have e-mailed the same family). */
     private static MimeMessage awaitMail(String subject, String mentioning) {
-        return Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> Mailbox.to(RunningSystem.PARENT_EMAIL).stream()
+        return Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> Mailbox.to(BERNARD_EMAIL).stream()
                         .filter(message -> subjectOf(message).contains(subject) && Mailbox.text(message).contains(mentioning))
                         .reduce((first, second) -> second),
                 found -> found.isPresent()).orElseThrow();
@@ -245,10 +275,15 @@ class BrowserReservationIT {
 
     private static Map<?, ?> calendarDay(UUID child, String date) {
         Map<?, ?> calendar = gateway.get().uri("/api/periods/{period}/calendar?childId={child}", SUMMER_2027, child)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + parentToken)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + bernardToken)
                 .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
         return ((List<?>) calendar.get("days")).stream().map(Map.class::cast).filter(day -> date.equals(day.get("date")))
                 .findFirst().orElseThrow();
+    }
+
+    private static Map<?, ?> staffPost(String staffToken, String uri, Map<String, ?> body) {
+        return gateway.post().uri(uri).header(HttpHeaders.AUTHORIZATION, "Bearer " + staffToken).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
     }
 
     private static String login(String email, String password) {
@@ -256,26 +291,5 @@ class BrowserReservationIT {
                 .bodyValue(Map.of("email", email, "password", password))
                 .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
         return (String) body.get("accessToken");
-    }
-
-    /**
-     * Publishes to the running system's broker exactly as another service's outbox relay does (the same
-     * CloudEvents headers as test-support's TestEventPublisher, which is bound to the test JVM's own broker).
-     */
-    private static void publish(IntegrationEvent event) {
-        EventType type = EventType.of(event.getClass());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RunningSystem.get().kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
-            var record = new ProducerRecord<>(type.topic(), event.key(), JsonMapper.shared().writeValueAsString(event));
-            Map.of("ce_id", UUID.randomUUID().toString(), "ce_type", type.ceType(), "ce_source", "/portail-familles/test",
-                            "ce_time", Instant.now().toString(), "ce_subject", event.subject(), "ce_specversion", "1.0",
-                            "content-type", "application/json")
-                    .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
-            producer.send(record).get(30, TimeUnit.SECONDS);
-        }
-        catch (Exception ex) {
-            throw new IllegalStateException("Could not publish " + type.ceType(), ex);
-        }
     }
 }
