@@ -706,10 +706,9 @@
       return answers;
     }
 
-    function render(reservations, periodNames) {
+    function render(reservations) {
       var container = byId('recap');
       container.textContent = '';
-      byId('recap-loading').hidden = true;
       byId('recap-empty').hidden = reservations.length > 0;
       var groups = {};
       var order = [];
@@ -723,7 +722,7 @@
       });
       order.forEach(function (key) {
         var lines = groups[key];
-        var periodName = periodNames[lines[0].periodId] || 'Période';
+        var periodName = lines[0].periodName + (lines[0].structureName ? ' – ' + lines[0].structureName : '');
         var section = element('section', 'recap-group');
         section.appendChild(element('h2', null, lines[0].childFirstName + ' – ' + periodName));
         var list = element('ul', 'bookings');
@@ -761,18 +760,16 @@
     });
 
     function load() {
-      Promise.all([window.Portail.api('GET', '/api/reservations'), window.Portail.api('GET', '/api/periods')]).then(function (answers) {
-        if (redirectIfLoggedOut(answers[0])) {
+      window.Portail.api('GET', '/api/reservations').then(function (result) {
+        if (redirectIfLoggedOut(result)) {
           return;
         }
-        if (!answers[0].ok) {
-          byId('recap-loading').hidden = true;
-          window.Portail.showProblem(document.body, answers[0]);
+        byId('recap-loading').hidden = true;
+        if (!result.ok) {
+          window.Portail.showProblem(document.body, result);
           return;
         }
-        var names = {};
-        ((answers[1].ok && answers[1].data) || []).forEach(function (period) { names[period.id] = period.name; });
-        render(answers[0].data || [], names);
+        render(result.data || []);
       }).catch(function () {
         byId('recap-loading').hidden = true;
         window.Portail.showProblem(document.body, NETWORK_PROBLEM);

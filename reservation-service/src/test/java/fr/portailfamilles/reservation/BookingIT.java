@@ -81,7 +81,9 @@ class BookingIT extends ReservationIntegrationTest {
         web.get().uri("/api/reservations").header(HttpHeaders.AUTHORIZATION, "Bearer " + family.token()).exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.length()").isEqualTo(3)
-                .jsonPath("$[0].status").isEqualTo("CONFIRMED");
+                .jsonPath("$[0].status").isEqualTo("CONFIRMED")
+                .jsonPath("$[0].periodName").isEqualTo("Été test")
+                .jsonPath("$[0].structureName").isEqualTo("Accueil de loisirs Les Petits Loups");
     }
 
     @Test

@@ -100,6 +100,8 @@ class BrowserReservationIT {
 
         browser.wait.until(ExpectedConditions.urlContains("reservations.html"));
         WebElement eighth = recapLine("2027-07-08");
+        assertThat(browser.driver.findElement(By.cssSelector("#recap h2")).getText())
+                .isEqualTo("Lina – Vacances d'été 2027 – Accueil de loisirs Les Petits Loups");
         assertThat(eighth.getText()).contains("jeudi 8 juillet 2027 – Journée avec repas : Confirmée");
         assertThat(eighth.getAttribute("class")).contains("booking-confirmed");
         assertThat(recapLine("2027-07-09").getText()).containsPattern("Matin : En liste d'attente, rang \\d+");

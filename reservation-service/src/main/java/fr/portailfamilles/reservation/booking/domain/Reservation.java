@@ -14,5 +14,6 @@ import fr.portailfamilles.reservation.offer.domain.Unit;
  */
 public record Reservation(UUID id, UUID bookingId, UUID familyId, UUID childId, String childFirstName, UUID periodId,
         UUID ageGroupId, LocalDate date, Unit unit, ReservationStatus status, Integer waitlistRank, boolean late,
-        boolean billable, String bookedBy, String reason, Instant createdAt, Instant updatedAt, Instant offerExpiresAt) {
+        boolean billable, String bookedBy, String reason, Instant createdAt, Instant updatedAt, Instant offerExpiresAt,
+        String periodName, String structureName) {
 }

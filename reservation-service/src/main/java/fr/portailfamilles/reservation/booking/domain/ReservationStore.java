@@ -18,12 +18,13 @@ import reactor.core.publisher.Mono;
 public class ReservationStore {
 
     private static final String SELECT = """
-            SELECT r.*, c.first_name,
+            SELECT r.*, c.first_name, p.name AS period_name, s.name AS structure_name,
                    CASE WHEN r.status = 'WAITLISTED' THEN (
                        SELECT count(*) FROM reservation w
                        WHERE w.period_id = r.period_id AND w.date = r.date AND w.age_group_id = r.age_group_id
                          AND w.status = 'WAITLISTED' AND w.waitlist_seq <= r.waitlist_seq) END AS rank
             FROM reservation r LEFT JOIN child c ON c.id = r.child_id
+                 JOIN period p ON p.id = r.period_id JOIN activity a ON a.id = p.activity_id JOIN structure s ON s.id = a.structure_id
             """;
 
     private final DatabaseClient database;
@@ -87,8 +88,7 @@ public class ReservationStore {
     /** Attendance of a day at a structure: confirmed children, by activity and first name. */
     public Flux<Reservation> confirmedOn(UUID structureId, LocalDate date) {
         return database.sql(SELECT + """
-                         JOIN period p ON p.id = r.period_id JOIN activity a ON a.id = p.activity_id
-                        WHERE a.structure_id = :structureId AND r.date = :date AND r.status = 'CONFIRMED'
+                         WHERE a.structure_id = :structureId AND r.date = :date AND r.status = 'CONFIRMED'
                         ORDER BY a.name, c.first_name""")
                 .bind("structureId", structureId).bind("date", date)
                 .map(row -> reservation(row)).all();
@@ -148,6 +148,6 @@ public class ReservationStore {
                 ReservationStatus.valueOf(row.get("status", String.class)), rank == null ? null : rank.intValue(),
                 row.get("late", Boolean.class), row.get("billable", Boolean.class), row.get("booked_by", String.class),
                 row.get("reason", String.class), row.get("created_at", Instant.class), row.get("updated_at", Instant.class),
-                row.get("offer_expires_at", Instant.class));
+                row.get("offer_expires_at", Instant.class), row.get("period_name", String.class), row.get("structure_name", String.class));
     }
 }
