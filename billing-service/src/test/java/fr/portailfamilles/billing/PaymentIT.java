@@ -41,7 +41,7 @@ class PaymentIT extends BillingIntegrationTest {
         JsonNode started = start(invoice, key, 201);
         String paymentId = started.get("paymentId").asString();
         String operationId = started.get("operationId").asString();
-        assertThat(started.get("redirectUrl").asString()).isEqualTo("/api/payment-simulator/" + operationId);
+        assertThat(started.get("redirectUrl").asString()).isEqualTo("/api/payments/simulator/" + operationId);
         assertThat(started.get("amountCents").asInt()).isEqualTo(850);
         // The same key again: the same answer, nothing new.
         parent(invoice.familyId()).post().uri("/api/invoices/" + invoice.id() + "/payments").header("Idempotency-Key", key)
@@ -58,15 +58,15 @@ class PaymentIT extends BillingIntegrationTest {
         assertThat(count("SELECT count(*) FROM payment WHERE invoice_id = '" + invoice.id() + "'")).isEqualTo(1);
 
         // The simulated payment page is the parent's own operation only.
-        parent(UUID.randomUUID()).get().uri("/api/payment-simulator/" + operationId).exchange()
+        parent(UUID.randomUUID()).get().uri("/api/payments/simulator/" + operationId).exchange()
                 .expectStatus().isNotFound();
-        parent(invoice.familyId()).get().uri("/api/payment-simulator/" + operationId).exchange()
+        parent(invoice.familyId()).get().uri("/api/payments/simulator/" + operationId).exchange()
                 .expectStatus().isOk()
                 .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
                 .expectBody(String.class).value(page -> assertThat(page).contains(invoice.number(), "8,50 €", "value=\"P\""));
 
         try (TopicProbe probe = new TopicProbe(Topics.INVOICE)) {
-            parent(invoice.familyId()).post().uri("/api/payment-simulator/" + operationId)
+            parent(invoice.familyId()).post().uri("/api/payments/simulator/" + operationId)
                     .body(BodyInserters.fromFormData("result", "P"))
                     .exchange()
                     .expectStatus().isSeeOther()
@@ -166,6 +166,37 @@ class PaymentIT extends BillingIntegrationTest {
                 .map(row -> row.get("status", String.class)).all().collectList().block()).containsExactly("DUPLICATE", "PAID");
         assertThat(count("SELECT count(*) FROM messaging.outbox_event WHERE type = 'billing.PaymentReceived.v1' AND payload->>'invoiceId' = '"
                 + invoice.id() + "'")).isEqualTo(1);
+    }
+
+    @Test
+    void whenTheSameRequestIsStillInFlightThenTheAnswerIsAConflictToRetryAndAStrangerCannotOpenThePaymentPage() throws Exception {
+        Invoice invoice = invoice(2034, 7);
+        String key = UUID.randomUUID().toString();
+        String hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(("payment:" + invoice.id()).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        database.sql("""
+                        INSERT INTO idempotency_key (caller, key, request_hash, status, created_at)
+                        VALUES (:caller, :key, :hash, 'IN_FLIGHT', now())""")
+                .bind("caller", "family:" + invoice.familyId()).bind("key", key).bind("hash", hash)
+                .then().block();
+
+        parent(invoice.familyId()).post().uri("/api/invoices/" + invoice.id() + "/payments").header("Idempotency-Key", key)
+                .exchange()
+                .expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "idempotency-key-in-flight");
+        parent(invoice.familyId()).post().uri("/api/invoices/" + invoice.id() + "/payments")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "idempotency-key-missing");
+        assertThat(count("SELECT count(*) FROM payment WHERE invoice_id = '" + invoice.id() + "'")).isZero();
+
+        String operationId = start(invoice, UUID.randomUUID().toString(), 201).get("operationId").asString();
+        web.get().uri("/api/payments/simulator/" + operationId).exchange()
+                .expectStatus().isUnauthorized();
+        web.post().uri("/api/payments/simulator/" + operationId).body(BodyInserters.fromFormData("result", "P"))
+                .exchange()
+                .expectStatus().isUnauthorized();
+        assertThat(single("SELECT status FROM invoice WHERE id = '" + invoice.id() + "'")).isEqualTo("ISSUED");
     }
 
     record Invoice(UUID id, String number, UUID familyId) {

@@ -33,7 +33,7 @@ public class PaymentSimulatorController {
     }
 
     @Operation(summary = "Simulated payment page of an operation (local runs only)")
-    @GetMapping(value = "/api/payment-simulator/{operationId}", produces = MediaType.TEXT_HTML_VALUE)
+    @GetMapping(value = "/api/payments/simulator/{operationId}", produces = MediaType.TEXT_HTML_VALUE)
     public Mono<String> page(@PathVariable String operationId) {
         return CurrentUser.requireFamilyId().flatMap(familyId -> simulator.operation(familyId, operationId))
                 .map(found -> {
@@ -50,7 +50,7 @@ public class PaymentSimulatorController {
                             <body><main>
                             <h1>Paiement en ligne — simulateur</h1>
                             <p>Facture %s : %d,%02d €. Statut de l'opération : %s.</p>
-                            <form method="post" action="/api/payment-simulator/%s">
+                            <form method="post" action="/api/payments/simulator/%s">
                             %s</form>
                             </main></body></html>
                             """.formatted(HtmlUtils.htmlEscape(found.invoice().number()), cents / 100, cents % 100,
@@ -59,7 +59,7 @@ public class PaymentSimulatorController {
     }
 
     @Operation(summary = "The parent's choice on the simulated page: notifies billing (signed), then back to the portal (303)")
-    @PostMapping(value = "/api/payment-simulator/{operationId}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    @PostMapping(value = "/api/payments/simulator/{operationId}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     public Mono<ResponseEntity<Void>> decide(@PathVariable String operationId, ServerWebExchange exchange) {
         return exchange.getFormData().map(form -> form.getFirst("result"))
                 .defaultIfEmpty("")
