@@ -10,23 +10,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import fr.portailfamilles.billing.config.DemoData;
-import fr.portailfamilles.testsupport.IntegrationTest;
 import fr.portailfamilles.testsupport.PlatformContract;
 import fr.portailfamilles.testsupport.TestTokens;
 
-@IntegrationTest
-@TestPropertySource(properties = "portail.demo.enabled=true")
-class BillingServiceIT implements PlatformContract {
-
-    @Autowired
-    WebTestClient web;
-
-    @Autowired
-    DatabaseClient database;
+class BillingServiceIT extends BillingIntegrationTest implements PlatformContract {
 
     @Autowired
     DemoData demoData;
@@ -65,8 +55,9 @@ class BillingServiceIT implements PlatformContract {
         staff().get().uri("/api/admin/tariffs?structureId=" + DemoData.PETITS_LOUPS_ALSH).exchange()
                 .expectStatus().isOk()
                 .expectBody()
-                .jsonPath("$.length()").isEqualTo(9)
+                .jsonPath("$.length()").isEqualTo(18)
                 .jsonPath("$[*].unit").isEqualTo(List.of("JOURNEE", "JOURNEE", "JOURNEE", "MATIN", "MATIN", "MATIN",
+                        "APRES_MIDI", "APRES_MIDI", "APRES_MIDI", "JOURNEE", "JOURNEE", "JOURNEE", "MATIN", "MATIN", "MATIN",
                         "APRES_MIDI", "APRES_MIDI", "APRES_MIDI"))
                 .jsonPath("$[0].qfMin").isEqualTo(0)
                 .jsonPath("$[0].qfMax").isEqualTo(700)
@@ -74,13 +65,16 @@ class BillingServiceIT implements PlatformContract {
                 .jsonPath("$[0].mealPriceCents").isEqualTo(150)
                 .jsonPath("$[0].validFrom").isEqualTo("2026-09-01")
                 .jsonPath("$[2].qfMin").isEqualTo(1201)
-                .jsonPath("$[2].qfMax").doesNotExist();
+                .jsonPath("$[2].qfMax").doesNotExist()
+                .jsonPath("$[9].validFrom").isEqualTo("2025-09-01")
+                .jsonPath("$[9].priceCents").isEqualTo(430);
 
         staff().get().uri("/api/admin/tariffs").exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$[*].structureId").value(List.class,
-                        ids -> assertThat(ids).hasSize(9).containsOnly(DemoData.PETITS_LOUPS_ALSH.toString()));
-        assertThat(single("SELECT count(*)::text AS v FROM tariff")).isEqualTo("9");
+                        ids -> assertThat(ids).contains(DemoData.PETITS_LOUPS_ALSH.toString()));
+        assertThat(single("SELECT count(*)::text AS v FROM tariff WHERE structure_id = '" + DemoData.PETITS_LOUPS_ALSH + "'"))
+                .isEqualTo("18");
     }
 
     @Test
@@ -105,14 +99,26 @@ class BillingServiceIT implements PlatformContract {
                 .exchange()
                 .expectStatus().isEqualTo(405)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(single("SELECT count(*)::text AS v FROM tariff")).isEqualTo("9");
+        assertThat(single("SELECT count(*)::text AS v FROM tariff WHERE structure_id = '" + DemoData.PETITS_LOUPS_ALSH + "'"))
+                .isEqualTo("18");
     }
 
-    private WebTestClient staff() {
-        return web.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.staff()).build();
-    }
+    @Test
+    void whenTheDemoStartsThenTheBernardFamilyHasOneUnpaidJuneInvoiceEvenAfterARestart() throws Exception {
+        demoData.run(null);
 
-    private String single(String sql) {
-        return database.sql(sql).map(row -> row.get("v", String.class)).one().block();
+        web.get().uri("/api/invoices").header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.parent(DemoData.BERNARD_FAMILY))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.length()").isEqualTo(1)
+                .jsonPath("$[0].month").isEqualTo("2026-06")
+                .jsonPath("$[0].structureId").isEqualTo(DemoData.PETITS_LOUPS_ALSH.toString())
+                .jsonPath("$[0].status").isEqualTo("ISSUED")
+                // No quotient familial known: the highest bracket of the 2025-2026 grid, 2 × (13,50 + 4,00) + 7,70 + (7,70 + 4,00)
+                .jsonPath("$[0].amountCents").isEqualTo(5440)
+                .jsonPath("$[0].number").value(String.class, number -> assertThat(number).matches("PL-20[0-9]{2}-000001"));
+        assertThat(single("SELECT count(*)::text AS v FROM billable_line WHERE family_id = '" + DemoData.BERNARD_FAMILY
+                + "' AND invoice_id IS NOT NULL")).isEqualTo("4");
     }
 }

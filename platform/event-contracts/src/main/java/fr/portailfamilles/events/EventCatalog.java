@@ -14,6 +14,9 @@ import fr.portailfamilles.events.account.FamilyRegistered;
 import fr.portailfamilles.events.account.FamilyUpdated;
 import fr.portailfamilles.events.account.PasswordChanged;
 import fr.portailfamilles.events.account.PasswordResetRequested;
+import fr.portailfamilles.events.billing.InvoiceIssued;
+import fr.portailfamilles.events.billing.PaymentReceived;
+import fr.portailfamilles.events.billing.PaymentRefused;
 import fr.portailfamilles.events.document.DocumentAccepted;
 import fr.portailfamilles.events.document.DocumentExpiringSoon;
 import fr.portailfamilles.events.document.DocumentRejected;
@@ -38,7 +41,8 @@ public final class EventCatalog {
                     DossierCompletenessChanged.class,
                     BookingPlaced.class, ReservationConfirmed.class, ReservationWaitlisted.class, WaitlistPromoted.class,
                     ReservationCancelled.class, CancellationConfirmed.class,
-                    WaitlistOfferMade.class, WaitlistOfferExpired.class)
+                    WaitlistOfferMade.class, WaitlistOfferExpired.class,
+                    InvoiceIssued.class, PaymentReceived.class, PaymentRefused.class)
             .<EventType>map(EventType::of)
             .toList();
 

@@ -9,6 +9,7 @@ public final class Topics {
     public static final String DOCUMENT = of("document", "document");
     public static final String DOSSIER = of("document", "dossier");
     public static final String RESERVATION = of("reservation", "reservation");
+    public static final String INVOICE = of("billing", "invoice");
 
     private Topics() {
     }

@@ -80,6 +80,12 @@ final class Samples {
         if (name.equals("schoolYear")) {
             return "2026-2027";
         }
+        if (name.equals("month")) {
+            return "2027-07";
+        }
+        if (name.equals("resultCode")) {
+            return "P";
+        }
         if (name.equals("postalCode")) {
             return "51100";
         }

@@ -1,0 +1,5 @@
+package fr.portailfamilles.billing.invoice.domain;
+
+public enum InvoiceStatus {
+    ISSUED, PAID
+}
