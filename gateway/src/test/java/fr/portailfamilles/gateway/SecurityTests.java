@@ -113,7 +113,7 @@ class SecurityTests extends GatewayTestSupport {
 
     @ParameterizedTest
     @ValueSource(strings = { "/api/auth/logout", "/api/account-requests", "/api/auth/activation",
-            "/api/auth/password-reset", "/api/auth/password-reset/confirm" })
+            "/api/auth/password-reset", "/api/auth/password-reset/confirm", "/api/payments/notifications" })
     void whenAPublicPostIsCalledWithoutTokenThenItIsRouted(String path) {
         client.post().uri(path)
                 .contentType(MediaType.APPLICATION_JSON)

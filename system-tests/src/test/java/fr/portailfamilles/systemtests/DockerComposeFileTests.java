@@ -140,11 +140,19 @@ class DockerComposeFileTests {
     }
 
     @Test
-    void accountAndReservationServicesCanLoadDemoData() {
+    void everyServiceCanLoadDemoData() {
         assertThat(keyValues(map(services.get("account-service"), "account-service").get("environment")))
                 .containsKeys("DEMO_DATA", "PORTAL_URL");
-        assertThat(keyValues(map(services.get("reservation-service"), "reservation-service").get("environment")))
-                .containsKey("DEMO_DATA");
+        for (String service : List.of("document-service", "reservation-service", "billing-service")) {
+            assertThat(keyValues(map(services.get(service), service).get("environment"))).containsKey("DEMO_DATA");
+        }
+    }
+
+    @Test
+    void billingServiceNeedsThePaymentSecretAndKeepsTheSimulatorOff() {
+        Map<String, String> env = keyValues(map(services.get("billing-service"), "billing-service").get("environment"));
+        assertThat(env.get("PAYMENT_SECRET")).as("no default secret for a real deployment").startsWith("${PAYMENT_SECRET:?");
+        assertThat(withDefaults(env.get("PAYMENT_SIMULATOR"))).isEqualTo("false");
     }
 
     @Test

@@ -506,6 +506,8 @@ public final class LocalStack implements AutoCloseable {
         env.put("DEMO_DATA", String.valueOf(demoData));
         switch (service) {
             case ACCOUNT -> env.put("PORTAL_URL", gatewayUrl());
+            // No real payment service on a developer's machine: the built-in simulator plays it.
+            case BILLING -> env.put("PAYMENT_SIMULATOR", "true");
             case NOTIFICATION -> {
                 env.put("SMTP_HOST", "localhost");
                 env.put("SMTP_PORT", String.valueOf(ports.smtp()));
@@ -519,7 +521,7 @@ public final class LocalStack implements AutoCloseable {
                 env.put("NOTIFICATION_SERVICE_URL", serviceUrl(PortalService.NOTIFICATION));
             }
             default -> {
-                // document, billing and reservation need only the shared variables
+                // document and reservation need only the shared variables
             }
         }
         return env;

@@ -25,8 +25,9 @@ public class GatewaySecurityConfiguration {
 
     /** What anyone may call without a token. */
     static final ServerWebExchangeMatcher PUBLIC_EXCHANGES = ServerWebExchangeMatchers.matchers(
+            // The payment service's server-to-server notification is signed (HMAC), not authenticated by a token.
             ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST,
-                    "/api/auth/login", "/api/auth/logout", "/api/account-requests"),
+                    "/api/auth/login", "/api/auth/logout", "/api/account-requests", "/api/payments/notifications"),
             ServerWebExchangeMatchers.pathMatchers("/api/auth/activation", "/api/auth/password-reset/**"),
             ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/.well-known/jwks.json"),
             ServerWebExchangeMatchers.pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus",

@@ -18,4 +18,14 @@ import jakarta.validation.constraints.Size;
 @ConfigurationProperties("portail.billing.payment")
 public record PaymentProperties(@NotBlank @Size(min = 16) String secret, @NotBlank String serviceUrl, @NotBlank String returnUrl,
         boolean simulator) {
+
+    /** The secret application.yml falls back to: good for a local run with the simulator, never for a real payment service. */
+    static final String LOCAL_SECRET = "local-payment-simulator-secret-change-me";
+
+    public PaymentProperties {
+        if (!simulator && LOCAL_SECRET.equals(secret)) {
+            throw new IllegalStateException("PAYMENT_SECRET must be set to the secret shared with the payment service"
+                    + " (the local default only goes with the built-in simulator)");
+        }
+    }
 }
