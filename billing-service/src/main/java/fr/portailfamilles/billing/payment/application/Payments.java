@@ -12,6 +12,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import fr.portailfamilles.billing.invoice.domain.InvoiceStatus;
 import fr.portailfamilles.billing.invoice.domain.InvoiceStore;
 import fr.portailfamilles.billing.payment.domain.PaymentStore;
+import fr.portailfamilles.platform.outbox.IdempotencyKeys;
 import fr.portailfamilles.platform.web.ProblemException;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;

@@ -85,6 +85,11 @@ public class OutboxAutoConfiguration {
     }
 
     @Bean
+    IdempotencyKeys idempotencyKeys(DatabaseClient database, Clock clock) {
+        return new IdempotencyKeys(database, clock);
+    }
+
+    @Bean
     DatabaseBusyAdvice databaseBusyAdvice(ProblemDetailsAdvice problems,
             @Value("${portail.database.busy-retry-after}") Duration retryAfter) {
         return new DatabaseBusyAdvice(problems, retryAfter);

@@ -22,6 +22,7 @@ import fr.portailfamilles.events.reservation.BookingLine;
 import fr.portailfamilles.events.reservation.BookingPlaced;
 import fr.portailfamilles.events.reservation.ReservationConfirmed;
 import fr.portailfamilles.events.reservation.ReservationWaitlisted;
+import fr.portailfamilles.platform.outbox.IdempotencyKeys;
 import fr.portailfamilles.platform.outbox.Outbox;
 import fr.portailfamilles.platform.web.ProblemException;
 import fr.portailfamilles.reservation.booking.domain.CapacityLedger;

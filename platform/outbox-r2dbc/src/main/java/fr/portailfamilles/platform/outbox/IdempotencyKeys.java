@@ -1,4 +1,4 @@
-package fr.portailfamilles.reservation.booking.application;
+package fr.portailfamilles.platform.outbox;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -9,7 +9,6 @@ import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Component;
 
 import fr.portailfamilles.platform.web.ProblemException;
 import reactor.core.publisher.Mono;
@@ -18,8 +17,9 @@ import reactor.core.publisher.Mono;
  * Idempotency-Key as the IETF httpapi draft describes it, scoped to the caller: the key is claimed in
  * its own short transaction (so a second request sees it in flight), the answer is stored in the
  * transaction of the work itself, and a refused request gives its key back so it can be retried.
+ * A service that uses it has the table {@code idempotency_key (caller, key, request_hash, status,
+ * response_status, response_body, created_at, PRIMARY KEY (caller, key))} in its own migrations.
  */
-@Component
 public class IdempotencyKeys {
 
     private final DatabaseClient database;
@@ -37,7 +37,7 @@ public class IdempotencyKeys {
     public Mono<Optional<Stored>> claim(String caller, String key, String request) {
         if (key == null || key.isBlank() || key.length() > 255) {
             return Mono.error(new ProblemException(HttpStatus.BAD_REQUEST, "idempotency-key-missing", "Requête incomplète",
-                    "L'en-tête Idempotency-Key (255 caractères au plus) est obligatoire pour réserver."));
+                    "L'en-tête Idempotency-Key (255 caractères au plus) est obligatoire pour cette demande."));
         }
         String hash = sha256(request);
         return database.sql("""
