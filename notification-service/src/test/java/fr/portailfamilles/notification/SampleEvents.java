@@ -15,6 +15,9 @@ import fr.portailfamilles.events.account.FamilyRegistered;
 import fr.portailfamilles.events.account.ParentContact;
 import fr.portailfamilles.events.account.PasswordChanged;
 import fr.portailfamilles.events.account.PasswordResetRequested;
+import fr.portailfamilles.events.billing.InvoiceIssued;
+import fr.portailfamilles.events.billing.PaymentReceived;
+import fr.portailfamilles.events.billing.PaymentRefused;
 import fr.portailfamilles.events.document.DocumentAccepted;
 import fr.portailfamilles.events.document.DocumentExpiringSoon;
 import fr.portailfamilles.events.document.DocumentRejected;
@@ -98,11 +101,25 @@ public record SampleEvents(UUID familyId, String familyName, String email1, Stri
                                 new CancelledLine(UUID.randomUUID(), lucas, "Lucas", LocalDate.of(2026, 7, 8), "APRES_MIDI", true)),
                                 Instant.now()),
                         List.of("annulation auprès de ALSH Les Loupiots est confirmée", "Emma", "lundi 6 juillet 2026",
-                                "Lucas", "mercredi 8 juillet 2026", "après-midi sans repas", "(annulation tardive)")));
+                                "Lucas", "mercredi 8 juillet 2026", "après-midi sans repas", "(annulation tardive)")),
+                Map.entry(new InvoiceIssued(UUID.randomUUID(), familyId, "PL-2026-000001", UUID.randomUUID(),
+                                "Accueil de loisirs Les Petits Loups", "2026-06", 5440, LocalDate.of(2026, 7, 31), 5440,
+                                Instant.parse("2026-07-01T06:00:00Z")),
+                        List.of("Nouvelle facture disponible", "PL-2026-000001", "Accueil de loisirs Les Petits Loups",
+                                "juin 2026", "54,40 €", "vendredi 31 juillet 2026", "10 jours", "samedi 11 juillet 2026",
+                                "/factures.html")),
+                Map.entry(new PaymentReceived(UUID.randomUUID(), UUID.randomUUID(), familyId, "PL-2026-000001", 125050, "P", 0,
+                                Instant.parse("2026-07-06T16:30:00Z")),
+                        List.of("Paiement reçu", "PL-2026-000001", "1 250,50 €", "6 juillet 2026 à 18h30", "Merci pour votre règlement")),
+                Map.entry(new PaymentRefused(UUID.randomUUID(), UUID.randomUUID(), familyId, "PL-2026-000002", 5440, "R",
+                                Instant.parse("2026-07-06T16:30:00Z")),
+                        List.of("Paiement refusé", "PL-2026-000002", "54,40 €", "reste à payer", "réessayer depuis Mes factures",
+                                "/factures.html")));
     }
 
     /** Whether the whole family (both parents) receives it, rather than the one person the event names. */
     public static boolean toWholeFamily(IntegrationEvent event) {
-        return event.getClass().getPackageName().endsWith(".document") || event.getClass().getPackageName().endsWith(".reservation");
+        return event.getClass().getPackageName().endsWith(".document") || event.getClass().getPackageName().endsWith(".reservation")
+                || event.getClass().getPackageName().endsWith(".billing");
     }
 }

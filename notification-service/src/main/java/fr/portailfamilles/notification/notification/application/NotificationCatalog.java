@@ -2,6 +2,7 @@ package fr.portailfamilles.notification.notification.application;
 
 import static fr.portailfamilles.notification.notification.application.NotificationMapping.of;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,9 @@ import fr.portailfamilles.events.account.AccountRequestReceived;
 import fr.portailfamilles.events.account.AccountRequestRejected;
 import fr.portailfamilles.events.account.PasswordChanged;
 import fr.portailfamilles.events.account.PasswordResetRequested;
+import fr.portailfamilles.events.billing.InvoiceIssued;
+import fr.portailfamilles.events.billing.PaymentReceived;
+import fr.portailfamilles.events.billing.PaymentRefused;
 import fr.portailfamilles.events.document.DocumentAccepted;
 import fr.portailfamilles.events.document.DocumentExpiringSoon;
 import fr.portailfamilles.events.document.DocumentRejected;
@@ -30,6 +34,9 @@ import fr.portailfamilles.notification.family.domain.FamilyContact;
  * Every template also gets {@code firstName}, {@code familyName}, {@code portalUrl} and {@code subject}.
  */
 public final class NotificationCatalog {
+
+    /** A question about an invoice goes to the structure within this many days of its issue (billing's rule). */
+    static final int INVOICE_CONTEST_DAYS = 10;
 
     public static final List<NotificationMapping<?>> ALL = List.of(
             of(AccountRequestReceived.class, "account-request-received",
@@ -100,9 +107,31 @@ public final class NotificationCatalog {
                     e -> "Portail Familles : confirmation de votre annulation",
                     (e, family) -> model("structureName", e.structureName(),
                             "lines", e.lines().stream().map(NotificationCatalog::cancelledLine).toList(),
-                            "late", e.lines().stream().anyMatch(CancelledLine::late))));
+                            "late", e.lines().stream().anyMatch(CancelledLine::late))),
+            of(InvoiceIssued.class, "invoice-issued",
+                    e -> Audience.family(e.familyId()),
+                    e -> "Portail Familles : nouvelle facture disponible (" + e.number() + ")",
+                    (e, family) -> model("number", e.number(), "structureName", e.structureName(),
+                            "month", FrenchText.month(e.month()), "amount", FrenchText.euros(e.amountCents()),
+                            "dueDate", FrenchText.day(e.dueDate()),
+                            "contestUntil", FrenchText.day(plusDays(FrenchText.dayOf(e.issuedAt()), INVOICE_CONTEST_DAYS)),
+                            "contestDays", INVOICE_CONTEST_DAYS)),
+            of(PaymentReceived.class, "payment-received",
+                    e -> Audience.family(e.familyId()),
+                    e -> "Portail Familles : paiement reçu (facture " + e.number() + ")",
+                    (e, family) -> model("number", e.number(), "amount", FrenchText.euros(e.amountCents()),
+                            "paidAt", FrenchText.moment(e.paidAt()))),
+            of(PaymentRefused.class, "payment-refused",
+                    e -> Audience.family(e.familyId()),
+                    e -> "Portail Familles : paiement refusé (facture " + e.number() + ")",
+                    (e, family) -> model("number", e.number(), "amount", FrenchText.euros(e.amountCents()),
+                            "refusedAt", FrenchText.moment(e.refusedAt()))));
 
     private NotificationCatalog() {
+    }
+
+    private static LocalDate plusDays(LocalDate day, int days) {
+        return day == null ? null : day.plusDays(days);
     }
 
     private static boolean confirmed(BookingLine line) {

@@ -48,6 +48,11 @@ public class NotificationConsumers {
         return consumer(Topics.RESERVATION, inbound, notifications);
     }
 
+    @Bean
+    Consumer<Message<byte[]>> invoiceEvents(InboundEvents inbound, Notifications notifications) {
+        return consumer(Topics.INVOICE, inbound, notifications);
+    }
+
     static Consumer<Message<byte[]>> consumer(String topic, InboundEvents inbound, Notifications notifications) {
         List<NotificationMapping<?>> mappings = NotificationCatalog.ALL.stream()
                 .filter(mapping -> mapping.topic().equals(topic)).toList();

@@ -55,9 +55,11 @@ public class Bookings {
     private final TransactionalOperator transactions;
     private final JsonMapper json;
     private final Clock clock;
+    private final BookingProperties properties;
 
     public Bookings(FamilyDirectory families, OfferRepository offer, CapacityLedger capacity, ReservationStore reservations,
-            IdempotencyKeys idempotency, Outbox outbox, TransactionalOperator transactions, JsonMapper json, Clock clock) {
+            IdempotencyKeys idempotency, Outbox outbox, TransactionalOperator transactions, JsonMapper json, Clock clock,
+            BookingProperties properties) {
         this.families = families;
         this.offer = offer;
         this.capacity = capacity;
@@ -67,6 +69,7 @@ public class Bookings {
         this.transactions = transactions;
         this.json = json;
         this.clock = clock;
+        this.properties = properties;
     }
 
     /** What the caller gets: the status to answer with, the result, and whether it is a replay of a stored answer. */
@@ -75,7 +78,8 @@ public class Bookings {
 
     /**
      * @param caller who the Idempotency-Key belongs to
-     * @param staff  true when staff book on behalf of the family (reason required); the window and deadlines do not apply then
+     * @param staff  true when staff book on behalf of the family (reason required); the window, deadlines and the unpaid
+     *               invoices rule do not apply then
      */
     public Mono<Answer> book(UUID familyId, String caller, String key, BookingRequest request, boolean staff, String reason) {
         return book(familyId, caller, key, request, request.fingerprint(), staff, reason);
@@ -115,7 +119,7 @@ public class Bookings {
         Mono<FamilyDirectory.Family> family = families.family(familyId).defaultIfEmpty(new FamilyDirectory.Family(familyId, "", false, false, null))
                 .doOnNext(Eligibility::requireActive);
         Mono<Period> period = offer.period(periodId).switchIfEmpty(Mono.error(() -> ProblemException.notFound("Période")));
-        return Mono.zip(family, period).flatMap(found -> offer.activity(found.getT2().activityId())
+        return Mono.zip(family, period).flatMap(found -> unpaidAllows(familyId, staff).then(offer.activity(found.getT2().activityId())
                 .zipWith(offer.ageGroups(found.getT2().activityId()).collectList())
                 .flatMap(offered -> {
                     Period thePeriod = found.getT2();
@@ -130,7 +134,20 @@ public class Bookings {
                             .flatMap(planned -> transactions.transactional(write(familyId, caller, key, activity, thePeriod, planned,
                                     staff ? "STAFF" : "PARENT", reason, now)))
                             .onErrorMap(DuplicateKeyException.class, duplicate -> alreadyBooked());
-                }));
+                })));
+    }
+
+    /**
+     * A parent whose family owes more than the threshold is refused; staff booking on behalf of the family are not (a
+     * payment at the counter not yet invoiced as paid, a payment plan, a social-services case: their reason is recorded).
+     */
+    private Mono<Void> unpaidAllows(UUID familyId, boolean staff) {
+        if (staff) {
+            return Mono.empty();
+        }
+        return families.unpaidCents(familyId)
+                .flatMap(unpaid -> Eligibility.unpaid(unpaid, properties.unpaidThresholdCents())
+                        .<Mono<Void>>map(Mono::error).orElseGet(Mono::empty));
     }
 
     private record Planned(BookingRequest.Line line, FamilyDirectory.Child child, AgeGroup group) {

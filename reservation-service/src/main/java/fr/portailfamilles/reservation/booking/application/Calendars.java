@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -63,13 +64,16 @@ public class Calendars {
     private final ReservationStore reservations;
     private final DatabaseClient database;
     private final Clock clock;
+    private final BookingProperties properties;
 
-    public Calendars(OfferRepository offer, FamilyDirectory families, ReservationStore reservations, DatabaseClient database, Clock clock) {
+    public Calendars(OfferRepository offer, FamilyDirectory families, ReservationStore reservations, DatabaseClient database, Clock clock,
+            BookingProperties properties) {
         this.offer = offer;
         this.families = families;
         this.reservations = reservations;
         this.database = database;
         this.clock = clock;
+        this.properties = properties;
     }
 
     public Flux<PeriodSummary> openPeriods() {
@@ -92,14 +96,16 @@ public class Calendars {
                                         families.family(familyId).defaultIfEmpty(new FamilyDirectory.Family(familyId, "", false, false, null)),
                                         remaining(periodId), reservations.ofChildInPeriod(childId, periodId).collectList(), summary(period, now))
                                 .flatMap(facts -> families.dossierComplete(familyId, childId, facts.getT1().requiredDossier())
-                                        .map(dossier -> new Calendar(facts.getT6(), childId, child.firstName(),
-                                                days(facts.getT1(), facts.getT2(), period, child, dossier, facts.getT3(), facts.getT4(),
-                                                        facts.getT5(), now))))));
+                                        .zipWith(families.unpaidCents(familyId))
+                                        .map(more -> new Calendar(facts.getT6(), childId, child.firstName(),
+                                                days(facts.getT1(), facts.getT2(), period, child, more.getT1(),
+                                                        Eligibility.unpaid(more.getT2(), properties.unpaidThresholdCents()), facts.getT3(),
+                                                        facts.getT4(), facts.getT5(), now))))));
     }
 
     private List<CalendarDay> days(Activity activity, List<fr.portailfamilles.reservation.offer.domain.AgeGroup> groups, Period period,
-            FamilyDirectory.Child child, boolean dossier, FamilyDirectory.Family family, Map<String, Integer> remaining,
-            List<Reservation> booked, Instant now) {
+            FamilyDirectory.Child child, boolean dossier, Optional<ProblemException> unpaid, FamilyDirectory.Family family,
+            Map<String, Integer> remaining, List<Reservation> booked, Instant now) {
         Map<LocalDate, Reservation> byDay = new HashMap<>();
         booked.forEach(reservation -> byDay.merge(reservation.date(), reservation,
                 (older, newer) -> newer.status() != ReservationStatus.CANCELLED ? newer : older.status() != ReservationStatus.CANCELLED ? older : newer));
@@ -121,9 +127,14 @@ public class Calendars {
             Blocked dayBlocked = null;
             String rule = null;
             String why = null;
-            if (!decision.allowed()) {
-                rule = (String) decision.refusal().toProblemDetail().getProperties().get("rule");
-                why = decision.refusal().getMessage();
+            ProblemException refusal = decision.allowed() ? null : decision.refusal();
+            // Unpaid invoices block every day still bookable; a day whose deadline passed stays DEADLINE_PASSED.
+            if (unpaid.isPresent() && (refusal == null || !"deadline-passed".equals(ruleOf(refusal)))) {
+                refusal = unpaid.get();
+            }
+            if (refusal != null) {
+                rule = ruleOf(refusal);
+                why = refusal.getMessage();
                 dayBlocked = "deadline-passed".equals(rule) ? Blocked.DEADLINE_PASSED : Blocked.NOT_ELIGIBLE;
             }
             else if (windowRefusal.isPresent()) {
@@ -147,6 +158,10 @@ public class Calendars {
             days.add(new CalendarDay(date, true, dayBlocked, rule, why, activity.deadlineFor(date), units, status));
         }
         return days;
+    }
+
+    private static String ruleOf(ProblemException refusal) {
+        return (String) refusal.toProblemDetail().getProperties().get("rule");
     }
 
     private Mono<Map<String, Integer>> remaining(UUID periodId) {

@@ -35,6 +35,26 @@ public final class Eligibility {
         }
     }
 
+    /**
+     * Whether what the family still owes (billing's last total, euro cents) lets a parent book online: more than the
+     * threshold blocks until invoices are paid.
+     */
+    public static Optional<ProblemException> unpaid(int unpaidCents, int thresholdCents) {
+        if (unpaidCents <= thresholdCents) {
+            return Optional.empty();
+        }
+        return Optional.of(refusal(HttpStatus.UNPROCESSABLE_CONTENT, "unpaid-invoices", "Des factures restent à payer ("
+                + euros(unpaidCents) + ") : réglez-les dans Mes factures pour réserver à nouveau.")
+                .with("unpaidCents", unpaidCents)
+                .with("thresholdCents", thresholdCents));
+    }
+
+    /** "154,40 €", "1 250,00 €", as on the invoice. */
+    static String euros(int cents) {
+        String units = String.format(Locale.FRANCE, "%,d", cents / 100).replace('\u00a0', ' ').replace('\u202f', ' ');
+        return units + "," + String.format("%02d", cents % 100) + " €";
+    }
+
     /** Whether the booking window lets this family book now. */
     public static Optional<ProblemException> window(Period period, boolean resident, Instant now) {
         return switch (period.phase(now)) {

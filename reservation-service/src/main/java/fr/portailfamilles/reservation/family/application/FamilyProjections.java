@@ -9,6 +9,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import fr.portailfamilles.events.account.ChildProfile;
+import fr.portailfamilles.events.billing.InvoiceIssued;
+import fr.portailfamilles.events.billing.PaymentReceived;
 import fr.portailfamilles.events.account.FamilyRegistered;
 import fr.portailfamilles.events.account.FamilyUpdated;
 import fr.portailfamilles.events.document.DossierCompletenessChanged;
@@ -17,8 +19,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Keeps the local copy of what eligibility needs from account-service (family, residency, account
- * status, children and birth dates) and document-service (dossier completeness). Each event carries
- * the whole new state, so applying it replaces what was there; an older event never overwrites a newer one.
+ * status, children and birth dates), document-service (dossier completeness) and billing-service (what the
+ * family still owes). Each event carries the whole new state, so applying it replaces what was there; an
+ * older event never overwrites a newer one.
  */
 @Service
 public class FamilyProjections {
@@ -58,6 +61,28 @@ public class FamilyProjections {
                 .bind("dossier", event.dossier())
                 .bind("complete", event.complete())
                 .bind("changedAt", event.changedAt())
+                .then();
+    }
+
+    @Transactional
+    public Mono<Void> invoiceIssued(InvoiceIssued event) {
+        return unpaid(event.familyId(), event.familyUnpaidCents(), event.issuedAt());
+    }
+
+    @Transactional
+    public Mono<Void> paymentReceived(PaymentReceived event) {
+        return unpaid(event.familyId(), event.familyUnpaidCents(), event.paidAt());
+    }
+
+    /** The family's total of unpaid invoices as billing computed it at {@code asOf}; a later total wins, whatever the arrival order. */
+    private Mono<Void> unpaid(UUID familyId, int unpaidCents, Instant asOf) {
+        return database.sql("""
+                        INSERT INTO family_balance (family_id, unpaid_cents, as_of) VALUES (:familyId, :unpaid, :asOf)
+                        ON CONFLICT (family_id) DO UPDATE SET unpaid_cents = excluded.unpaid_cents, as_of = excluded.as_of
+                        WHERE family_balance.as_of <= excluded.as_of""")
+                .bind("familyId", familyId)
+                .bind("unpaid", Math.max(unpaidCents, 0))
+                .bind("asOf", asOf)
                 .then();
     }
 

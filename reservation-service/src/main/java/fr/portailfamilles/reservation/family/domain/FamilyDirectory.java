@@ -9,7 +9,7 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Reads the local projections of families, children and dossiers: all that eligibility looks at. */
+/** Reads the local projections of families, children, dossiers and unpaid totals: all that eligibility looks at. */
 @Repository
 public class FamilyDirectory {
 
@@ -59,5 +59,12 @@ public class FamilyDirectory {
                 .bind("familyId", familyId).bind("dossier", dossier).bind("childId", childId).bind("wholeFamily", new UUID(0, 0))
                 .map(row -> row.get("complete", Boolean.class)).one()
                 .defaultIfEmpty(false);
+    }
+
+    /** What the family still owes in euro cents, as billing-service last said; nothing known = nothing owed. */
+    public Mono<Integer> unpaidCents(UUID familyId) {
+        return database.sql("SELECT unpaid_cents FROM family_balance WHERE family_id = :familyId").bind("familyId", familyId)
+                .map(row -> row.get("unpaid_cents", Integer.class)).one()
+                .defaultIfEmpty(0);
     }
 }
