@@ -33,13 +33,13 @@
     return node;
   }
 
-  /** 5440 → "54,40 €", 123456 → "1 234,56 €". */
+  /** 5440 → "54,40 €", 123456 → "1 234,56 €", with no-break spaces so an amount never splits across lines. */
   function euros(cents) {
     var negative = cents < 0;
     var value = Math.abs(cents);
-    var whole = String(Math.floor(value / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+    var whole = String(Math.floor(value / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
     var rest = String(value % 100);
-    return (negative ? '-' : '') + whole + ',' + (rest.length < 2 ? '0' : '') + rest + ' €';
+    return (negative ? '-' : '') + whole + ',' + (rest.length < 2 ? '0' : '') + rest + '\u00a0€';
   }
 
   function parts(iso) {
@@ -162,9 +162,9 @@
       window.Portail.clearProblem(document.body);
     }
 
-    function detailRow(list, term, value) {
+    function detailRow(list, term, value, className) {
       list.appendChild(element('dt', null, term));
-      list.appendChild(element('dd', null, value));
+      list.appendChild(element('dd', className, value));
     }
 
     /* ------------------------------------------------------------ the list */
@@ -298,7 +298,7 @@
       state.attempt = { invoiceId: invoice.id, key: newKey() };
       var list = byId('pay-list');
       list.textContent = '';
-      detailRow(list, 'Facture', invoice.number);
+      detailRow(list, 'Facture', invoice.number, 'nowrap');
       detailRow(list, 'Structure', invoice.structureName);
       detailRow(list, 'Mois', monthText(invoice.month));
       detailRow(list, 'Montant à payer', euros(invoice.amountCents));
