@@ -15,8 +15,6 @@
     JOURNEE_REPAS: 'Journée avec repas', JOURNEE: 'Journée', MATIN_REPAS: 'Matin avec repas', MATIN: 'Matin',
     APRES_MIDI_REPAS: 'Après-midi avec repas', APRES_MIDI: 'Après-midi'
   };
-  /** Where the page remembers, for the way back, which invoice a payment was for (the API answers by invoice). */
-  var PAYMENT_MEMORY = 'portail.paiement.';
 
   function byId(id) {
     return document.getElementById(id);
@@ -124,24 +122,6 @@
     var heading = byId(id);
     heading.focus();
     heading.scrollIntoView({ block: 'start' });
-  }
-
-  function remember(paymentId, invoice) {
-    try {
-      window.sessionStorage.setItem(PAYMENT_MEMORY + paymentId, JSON.stringify({ invoiceId: invoice.id, number: invoice.number }));
-    } catch (ignored) {
-      // Private browsing without storage: on the way back the refreshed list still tells whether it is paid.
-    }
-  }
-
-  function recall(paymentId) {
-    try {
-      var stored = window.sessionStorage.getItem(PAYMENT_MEMORY + paymentId);
-      window.sessionStorage.removeItem(PAYMENT_MEMORY + paymentId);
-      return stored ? JSON.parse(stored) : null;
-    } catch (ignored) {
-      return null;
-    }
   }
 
   function initInvoices() {
@@ -340,7 +320,6 @@
             }
             return;
           }
-          remember(result.data.paymentId, invoice);
           window.location.assign(result.data.redirectUrl);
         })
         .catch(function () {
@@ -360,20 +339,32 @@
       box.appendChild(message);
     }
 
+    /** What the payment service answered, as billing recorded it from its signed notification. */
     function showOutcome(invoices) {
-      var remembered = recall(returningPayment);
-      var invoice = remembered && invoices.filter(function (candidate) { return candidate.id === remembered.invoiceId; })[0];
-      if (!invoice) {
-        announce('message-success', 'Retour du paiement en ligne',
-          'L\'état de vos factures ci-dessous est à jour : une facture payée est marquée « Payée ».');
-      } else if (invoice.status === 'PAID') {
-        announce('message-success', 'Paiement accepté',
-          'La facture ' + invoice.number + ' (' + euros(invoice.amountCents) + ') est payée. Merci.');
-      } else {
-        announce('message-warning', 'Paiement non abouti',
-          'Le paiement a été refusé ou abandonné : la facture ' + invoice.number + ' (' + euros(invoice.amountCents)
-          + ') reste à payer. Vous pouvez réessayer avec la loupe puis « Payer en ligne ».');
-      }
+      window.Portail.api('GET', '/api/payments/' + encodeURIComponent(returningPayment)).then(function (result) {
+        var payment = result.ok && result.data;
+        var invoice = payment && invoices.filter(function (candidate) { return candidate.id === payment.invoiceId; })[0];
+        if (!invoice) {
+          announce('message-success', 'Retour du paiement en ligne',
+            'L\'état de vos factures ci-dessous est à jour : une facture payée est marquée « Payée ».');
+          return;
+        }
+        var which = 'la facture ' + invoice.number + ' (' + euros(invoice.amountCents) + ')';
+        var retry = ' Vous pouvez réessayer avec la loupe puis « Payer en ligne ».';
+        var outcomes = {
+          PAID: ['message-success', 'Paiement accepté', 'La facture ' + invoice.number + ' (' + euros(invoice.amountCents) + ') est payée. Merci.'],
+          REFUSED: ['message-warning', 'Paiement refusé', 'Le paiement a été refusé : ' + which + ' reste à payer.' + retry],
+          ABANDONED: ['message-warning', 'Paiement abandonné', 'Vous avez quitté la page de paiement : ' + which + ' reste à payer.' + retry],
+          PENDING: ['message-warning', 'Paiement en cours de confirmation', 'Le service de paiement n\'a pas encore confirmé le paiement de '
+            + which + ' : rechargez la page dans quelques instants.'],
+          DUPLICATE: ['message-warning', 'Facture déjà payée', which.charAt(0).toUpperCase() + which.slice(1)
+            + ' était déjà payée : ce second paiement vous sera remboursé.']
+        };
+        var outcome = outcomes[payment.status] || outcomes.PENDING;
+        announce(outcome[0], outcome[1], outcome[2]);
+      }).catch(function () {
+        problem(NETWORK_PROBLEM);
+      });
       // A reload should not announce it again.
       if (window.history && typeof window.history.replaceState === 'function') {
         window.history.replaceState(null, '', window.location.pathname);

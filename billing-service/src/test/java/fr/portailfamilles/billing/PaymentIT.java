@@ -78,6 +78,16 @@ class PaymentIT extends BillingIntegrationTest {
                     .jsonPath("$.invoice.status").isEqualTo("PAID")
                     .jsonPath("$.invoice.paidAt").isNotEmpty();
             assertThat(single("SELECT status || result_code FROM payment WHERE id = '" + paymentId + "'")).isEqualTo("PAIDP");
+            // What the parent's page reads on return; another family never sees it.
+            parent(invoice.familyId()).get().uri("/api/payments/" + paymentId).exchange()
+                    .expectStatus().isOk()
+                    .expectBody()
+                    .jsonPath("$.status").isEqualTo("PAID")
+                    .jsonPath("$.resultCode").isEqualTo("P")
+                    .jsonPath("$.invoiceId").isEqualTo(invoice.id().toString());
+            parent(UUID.randomUUID()).get().uri("/api/payments/" + paymentId).exchange()
+                    .expectStatus().isNotFound()
+                    .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "not-found");
             List<ConsumerRecord<String, String>> received = probe.await(record -> record.value().contains(paymentId), Duration.ofSeconds(60));
             assertThat(received).hasSize(1);
             assertThat(TopicProbe.header(received.get(0), "ce_type")).isEqualTo("billing.PaymentReceived.v1");

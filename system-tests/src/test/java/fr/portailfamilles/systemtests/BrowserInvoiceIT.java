@@ -94,8 +94,8 @@ class BrowserInvoiceIT {
 
         // First attempt: the payment service refuses.
         payThroughTheSimulator("R");
-        WebElement refused = outcome("Paiement non abouti");
-        assertThat(refused.getText()).contains("refusé ou abandonné").contains("la facture " + number + " (54,40 €) reste à payer");
+        WebElement refused = outcome("Paiement refusé");
+        assertThat(refused.getText()).contains("Le paiement a été refusé : la facture " + number + " (54,40 €) reste à payer");
         assertThat(invoiceLine().findElement(By.className("invoice-status")).getText()).startsWith("À payer");
 
         // Second attempt, a new payment: accepted.

@@ -11,6 +11,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 
 import fr.portailfamilles.billing.invoice.domain.InvoiceStatus;
 import fr.portailfamilles.billing.invoice.domain.InvoiceStore;
+import fr.portailfamilles.billing.payment.domain.Payment;
 import fr.portailfamilles.billing.payment.domain.PaymentStore;
 import fr.portailfamilles.platform.outbox.IdempotencyKeys;
 import fr.portailfamilles.platform.web.ProblemException;
@@ -52,6 +53,11 @@ public class Payments {
     }
 
     public record Answer(int status, Started started, boolean replayed) {
+    }
+
+    /** A payment of the family, as the parent's page shows it on return from the payment service. */
+    public Mono<Payment> find(UUID familyId, UUID paymentId) {
+        return payments.find(familyId, paymentId).switchIfEmpty(Mono.error(() -> ProblemException.notFound("Paiement")));
     }
 
     public Mono<Answer> start(UUID familyId, UUID invoiceId, String key) {

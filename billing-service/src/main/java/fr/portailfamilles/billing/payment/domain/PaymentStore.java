@@ -36,6 +36,13 @@ public class PaymentStore {
     }
 
     /** Empty when unknown or another family's. */
+    public Mono<Payment> find(UUID familyId, UUID paymentId) {
+        return database.sql("SELECT * FROM payment WHERE id = :id AND family_id = :familyId")
+                .bind("id", paymentId).bind("familyId", familyId)
+                .map(PaymentStore::payment).one();
+    }
+
+    /** Empty when unknown or another family's. */
     public Mono<Payment> findByOperation(UUID familyId, String operationId) {
         return database.sql("SELECT * FROM payment WHERE operation_id = :operationId AND family_id = :familyId")
                 .bind("operationId", operationId).bind("familyId", familyId)

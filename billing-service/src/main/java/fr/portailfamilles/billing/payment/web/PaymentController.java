@@ -3,6 +3,7 @@ package fr.portailfamilles.billing.payment.web;
 import java.util.UUID;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 import fr.portailfamilles.billing.payment.application.PaymentNotifications;
 import fr.portailfamilles.billing.payment.application.PaymentSignature;
 import fr.portailfamilles.billing.payment.application.Payments;
+import fr.portailfamilles.billing.payment.domain.Payment;
 import fr.portailfamilles.platform.web.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import reactor.core.publisher.Mono;
@@ -37,6 +39,13 @@ public class PaymentController {
                 .map(answer -> ResponseEntity.status(answer.status())
                         .header("Idempotent-Replayed", String.valueOf(answer.replayed()))
                         .body(answer.started()));
+    }
+
+    @Operation(summary = "A payment of the caller's family: PENDING until the payment service's notification, then PAID, REFUSED, "
+            + "ABANDONED or DUPLICATE (to be refunded), with the result code")
+    @GetMapping("/api/payments/{id}")
+    public Mono<Payment> payment(@PathVariable UUID id) {
+        return CurrentUser.requireFamilyId().flatMap(familyId -> payments.find(familyId, id));
     }
 
     @Operation(summary = "The payment service's server-to-server notification {operationId, resultCode}, signed with HMAC-SHA256 "

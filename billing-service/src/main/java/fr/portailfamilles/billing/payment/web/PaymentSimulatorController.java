@@ -46,7 +46,7 @@ public class PaymentSimulatorController {
                     int cents = found.payment().amountCents();
                     return """
                             <!doctype html>
-                            <html lang="fr"><head><meta charset="utf-8"><title>Paiement en ligne (simulateur)</title></head>
+                            <html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Paiement en ligne (simulateur)</title></head>
                             <body><main>
                             <h1>Paiement en ligne — simulateur</h1>
                             <p>Facture %s : %d,%02d €. Statut de l'opération : %s.</p>
