@@ -188,6 +188,91 @@
     form.querySelectorAll('[aria-invalid]').forEach(function (input) { input.removeAttribute('aria-invalid'); });
   }
 
+  /* ---------------------------------------------------------------- shared by the pages' own scripts */
+
+  var MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre',
+    'novembre', 'décembre'];
+  var WEEKDAYS = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'];
+  var UNITS = [
+    { code: 'JOURNEE_REPAS', label: 'Journée avec repas' },
+    { code: 'JOURNEE', label: 'Journée' },
+    { code: 'MATIN_REPAS', label: 'Matin avec repas' },
+    { code: 'MATIN', label: 'Matin' },
+    { code: 'APRES_MIDI_REPAS', label: 'Après-midi avec repas' },
+    { code: 'APRES_MIDI', label: 'Après-midi' }
+  ];
+  var NETWORK_PROBLEM = { problem: { detail: NETWORK_ERROR } };
+
+  function byId(id) {
+    return document.getElementById(id);
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) {
+      node.className = className;
+    }
+    if (text !== undefined && text !== null) {
+      node.textContent = text;
+    }
+    return node;
+  }
+
+  /** "2027-07-09" or "2027-07" → its parts (month from 0), never through the browser's time zone. */
+  function parts(iso) {
+    var p = String(iso).split('-');
+    return { year: Number(p[0]), month: Number(p[1]) - 1, day: Number(p[2] || 1) };
+  }
+
+  /** "9 juillet 2027", computed here so it never depends on the browser's locale data. */
+  function dateText(iso) {
+    var p = parts(iso);
+    return p.day + ' ' + MONTHS[p.month] + ' ' + p.year;
+  }
+
+  /** "vendredi 9 juillet 2027". */
+  function dayText(iso) {
+    var p = parts(iso);
+    return WEEKDAYS[new Date(Date.UTC(p.year, p.month, p.day)).getUTCDay()] + ' ' + dateText(iso);
+  }
+
+  /** "juillet 2027". */
+  function monthText(iso) {
+    var p = parts(iso);
+    return MONTHS[p.month] + ' ' + p.year;
+  }
+
+  function unitLabel(code) {
+    var found = UNITS.filter(function (unit) { return unit.code === code; })[0];
+    return found ? found.label : code;
+  }
+
+  /** An Idempotency-Key: crypto.randomUUID where the page is a secure context, else a v4 UUID from getRandomValues. */
+  function newKey() {
+    if (window.crypto && typeof window.crypto.randomUUID === 'function') {
+      return window.crypto.randomUUID();
+    }
+    var bytes = window.crypto.getRandomValues(new Uint8Array(16));
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    var hex = Array.prototype.map.call(bytes, function (b) { return (b + 0x100).toString(16).slice(1); }).join('');
+    return hex.slice(0, 8) + '-' + hex.slice(8, 12) + '-' + hex.slice(12, 16) + '-' + hex.slice(16, 20) + '-' + hex.slice(20);
+  }
+
+  function redirectIfLoggedOut(result) {
+    if (result.status === 401) {
+      window.location.replace('connexion.html');
+      return true;
+    }
+    return false;
+  }
+
+  function focusHeading(id) {
+    var heading = byId(id);
+    heading.focus();
+    heading.scrollIntoView({ block: 'start' });
+  }
+
   var pages = { connexion: initLogin, espace: initSpace };
 
   document.addEventListener('DOMContentLoaded', function () {
@@ -197,5 +282,10 @@
     }
   });
 
-  window.Portail = { api: api, problemMessage: problemMessage, showProblem: showProblem, clearProblem: clearProblem };
+  window.Portail = {
+    api: api, problemMessage: problemMessage, showProblem: showProblem, clearProblem: clearProblem,
+    MONTHS: MONTHS, NETWORK_PROBLEM: NETWORK_PROBLEM, byId: byId, element: element,
+    dateText: dateText, dayText: dayText, monthText: monthText, unitLabel: unitLabel, newKey: newKey,
+    redirectIfLoggedOut: redirectIfLoggedOut, focusHeading: focusHeading
+  };
 }());

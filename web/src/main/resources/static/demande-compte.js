@@ -8,9 +8,7 @@
   var MAX_PARENTS = 2;
   var MAX_CHILDREN = 12;
 
-  function byId(id) {
-    return document.getElementById(id);
-  }
+  var byId = window.Portail.byId;
 
   /** Adds a parent or child block, with unique ids so every label stays tied to its input. */
   function addBlock(kind, container, title) {

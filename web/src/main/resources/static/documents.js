@@ -13,9 +13,7 @@
     EXPIRED: { sign: '✗', css: 'missing', text: 'Expiré, à renvoyer' }
   };
 
-  function byId(id) {
-    return document.getElementById(id);
-  }
+  var byId = window.Portail.byId;
 
   function dossier() {
     return document.querySelector('input[name="dossier"]:checked').value;

@@ -7,28 +7,14 @@
 (function () {
   'use strict';
 
-  var NETWORK_PROBLEM = { problem: { detail: 'Impossible de joindre le portail. Vérifiez votre connexion puis réessayez.' } };
-  var MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre',
-    'novembre', 'décembre'];
-  var WEEKDAYS = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'];
-  var UNITS = {
-    JOURNEE_REPAS: 'Journée avec repas', JOURNEE: 'Journée', MATIN_REPAS: 'Matin avec repas', MATIN: 'Matin',
-    APRES_MIDI_REPAS: 'Après-midi avec repas', APRES_MIDI: 'Après-midi'
-  };
+  var P = window.Portail;
+  var byId = P.byId, element = P.element, dateText = P.dateText, dayText = P.dayText, monthText = P.monthText;
+  var newKey = P.newKey, redirectIfLoggedOut = P.redirectIfLoggedOut, focusHeading = P.focusHeading;
+  var NETWORK_PROBLEM = P.NETWORK_PROBLEM, MONTHS = P.MONTHS;
 
-  function byId(id) {
-    return document.getElementById(id);
-  }
-
-  function element(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) {
-      node.className = className;
-    }
-    if (text !== undefined && text !== null) {
-      node.textContent = text;
-    }
-    return node;
+  /** An invoice line's amplitude: the unit, with its meal when billed with one. */
+  function unitLabel(unit, meal) {
+    return P.unitLabel(meal && !/_REPAS$/.test(unit) ? unit + '_REPAS' : unit);
   }
 
   /** 5440 → "54,40 €", 123456 → "1 234,56 €", with no-break spaces so an amount never splits across lines. */
@@ -38,29 +24,6 @@
     var whole = String(Math.floor(value / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
     var rest = String(value % 100);
     return (negative ? '-' : '') + whole + ',' + (rest.length < 2 ? '0' : '') + rest + '\u00a0€';
-  }
-
-  function parts(iso) {
-    var p = String(iso).split('-');
-    return { year: Number(p[0]), month: Number(p[1]) - 1, day: Number(p[2] || 1) };
-  }
-
-  /** "2026-06" → "juin 2026". */
-  function monthText(isoMonth) {
-    var p = parts(isoMonth);
-    return MONTHS[p.month] + ' ' + p.year;
-  }
-
-  /** "2026-12-27" → "27 décembre 2026". */
-  function dateText(isoDate) {
-    var p = parts(isoDate);
-    return p.day + ' ' + MONTHS[p.month] + ' ' + p.year;
-  }
-
-  /** "2026-06-03" → "mercredi 3 juin 2026". */
-  function dayText(isoDate) {
-    var p = parts(isoDate);
-    return WEEKDAYS[new Date(Date.UTC(p.year, p.month, p.day)).getUTCDay()] + ' ' + dateText(isoDate);
   }
 
   /** An instant as its day in the structures' time zone (Paris), whatever the phone's. */
@@ -83,11 +46,6 @@
     return now.getFullYear() + '-' + pad(now.getMonth() + 1) + '-' + pad(now.getDate());
   }
 
-  function unitLabel(unit, meal) {
-    var code = meal && !/_REPAS$/.test(unit) ? unit + '_REPAS' : unit;
-    return UNITS[code] || unit;
-  }
-
   function statusText(invoice) {
     if (invoice.status === 'PAID') {
       return 'Payée' + (invoice.paidAt ? ' le ' + instantDateText(invoice.paidAt) : '');
@@ -96,32 +54,6 @@
       return 'À payer, échéance du ' + dateText(invoice.dueDate) + ' dépassée';
     }
     return 'À payer avant le ' + dateText(invoice.dueDate);
-  }
-
-  /** An Idempotency-Key: crypto.randomUUID where the page is a secure context, else a v4 UUID from getRandomValues. */
-  function newKey() {
-    if (window.crypto && typeof window.crypto.randomUUID === 'function') {
-      return window.crypto.randomUUID();
-    }
-    var bytes = window.crypto.getRandomValues(new Uint8Array(16));
-    bytes[6] = (bytes[6] & 0x0f) | 0x40;
-    bytes[8] = (bytes[8] & 0x3f) | 0x80;
-    var hex = Array.prototype.map.call(bytes, function (b) { return (b + 0x100).toString(16).slice(1); }).join('');
-    return hex.slice(0, 8) + '-' + hex.slice(8, 12) + '-' + hex.slice(12, 16) + '-' + hex.slice(16, 20) + '-' + hex.slice(20);
-  }
-
-  function redirectIfLoggedOut(result) {
-    if (result.status === 401) {
-      window.location.replace('connexion.html');
-      return true;
-    }
-    return false;
-  }
-
-  function focusHeading(id) {
-    var heading = byId(id);
-    heading.focus();
-    heading.scrollIntoView({ block: 'start' });
   }
 
   function initInvoices() {

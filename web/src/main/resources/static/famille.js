@@ -6,9 +6,7 @@
 (function () {
   'use strict';
 
-  function byId(id) {
-    return document.getElementById(id);
-  }
+  var byId = window.Portail.byId;
 
   function value(id) {
     var text = byId(id).value.trim();

@@ -9,56 +9,10 @@
 (function () {
   'use strict';
 
-  var NETWORK_PROBLEM = { problem: { detail: 'Impossible de joindre le portail. Vérifiez votre connexion puis réessayez.' } };
-
-  var UNITS = [
-    { code: 'JOURNEE_REPAS', label: 'Journée avec repas' },
-    { code: 'JOURNEE', label: 'Journée' },
-    { code: 'MATIN_REPAS', label: 'Matin avec repas' },
-    { code: 'MATIN', label: 'Matin' },
-    { code: 'APRES_MIDI_REPAS', label: 'Après-midi avec repas' },
-    { code: 'APRES_MIDI', label: 'Après-midi' }
-  ];
-  var WEEKDAYS = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'];
-  var MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre',
-    'novembre', 'décembre'];
-
-  function byId(id) {
-    return document.getElementById(id);
-  }
-
-  function element(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) {
-      node.className = className;
-    }
-    if (text !== undefined && text !== null) {
-      node.textContent = text;
-    }
-    return node;
-  }
-
-  function unitLabel(code) {
-    var found = UNITS.filter(function (unit) { return unit.code === code; })[0];
-    return found ? found.label : code;
-  }
-
-  function parts(iso) {
-    var p = iso.split('-');
-    return { year: Number(p[0]), month: Number(p[1]) - 1, day: Number(p[2]) };
-  }
-
-  /** "vendredi 9 juillet 2027", computed here so it never depends on the browser's locale data. */
-  function dayText(iso) {
-    var p = parts(iso);
-    var weekday = new Date(Date.UTC(p.year, p.month, p.day)).getUTCDay();
-    return WEEKDAYS[weekday] + ' ' + p.day + ' ' + MONTHS[p.month] + ' ' + p.year;
-  }
-
-  function monthText(iso) {
-    var p = parts(iso);
-    return MONTHS[p.month] + ' ' + p.year;
-  }
+  var P = window.Portail;
+  var byId = P.byId, element = P.element, dayText = P.dayText, monthText = P.monthText, unitLabel = P.unitLabel;
+  var newKey = P.newKey, redirectIfLoggedOut = P.redirectIfLoggedOut, focusHeading = P.focusHeading;
+  var NETWORK_PROBLEM = P.NETWORK_PROBLEM, MONTHS = P.MONTHS;
 
   /** An instant as "1 juillet 2027 à 12h00", in the structures' time zone (Paris) whatever the phone's. */
   function momentText(instant) {
@@ -104,36 +58,10 @@
     return item;
   }
 
-  function redirectIfLoggedOut(result) {
-    if (result.status === 401) {
-      window.location.replace('connexion.html');
-      return true;
-    }
-    return false;
-  }
-
-  /** An Idempotency-Key: crypto.randomUUID where the page is a secure context, else a v4 UUID from getRandomValues. */
-  function newKey() {
-    if (window.crypto && typeof window.crypto.randomUUID === 'function') {
-      return window.crypto.randomUUID();
-    }
-    var bytes = window.crypto.getRandomValues(new Uint8Array(16));
-    bytes[6] = (bytes[6] & 0x0f) | 0x40;
-    bytes[8] = (bytes[8] & 0x3f) | 0x80;
-    var hex = Array.prototype.map.call(bytes, function (b) { return (b + 0x100).toString(16).slice(1); }).join('');
-    return hex.slice(0, 8) + '-' + hex.slice(8, 12) + '-' + hex.slice(12, 16) + '-' + hex.slice(16, 20) + '-' + hex.slice(20);
-  }
-
   function show(step) {
     ['choice-form', 'planning-form', 'summary-form', 'result'].forEach(function (id) {
       byId(id).hidden = id !== step;
     });
-  }
-
-  function focusHeading(id) {
-    var heading = byId(id);
-    heading.focus();
-    heading.scrollIntoView({ block: 'start' });
   }
 
   /* ---------------------------------------------------------------- reservation.html */
