@@ -1,7 +1,7 @@
 /*
  * « PAIEMENT D'UNE FACTURE » (guide, step 16): the family's invoices, a loupe at the end of each line to see
  * one and download its PDF; for an unpaid one « Payer en ligne » → « Payer cette facture » → « Accéder au
- * paiement », which sends the parent to the payment service; back on this page (?paiement=<paymentId>) the
+ * paiement » (three clicks, as the guide says), which sends the parent to the payment service; back on this page (?paiement=<paymentId>) the
  * outcome is announced and the list read again. ?facture=<invoiceId> opens that invoice's detail.
  */
 (function () {
@@ -214,9 +214,20 @@
       detailRow(list, 'Structure', invoice.structureName);
       detailRow(list, 'Mois', monthText(invoice.month));
       detailRow(list, 'Montant à payer', euros(invoice.amountCents));
+      byId('pay-this-item').hidden = false;
+      byId('pay-submit-item').hidden = true;
+      byId('pay-leaving').hidden = true;
       byId('detail').hidden = true;
       byId('pay').hidden = false;
       focusHeading('pay-title');
+    }
+
+    /** The guide's second step: this invoice is the one to pay; the next click leaves for the payment service. */
+    function confirmPayment() {
+      byId('pay-this-item').hidden = true;
+      byId('pay-leaving').hidden = false;
+      byId('pay-submit-item').hidden = false;
+      byId('pay-submit').focus();
     }
 
     function cancelPayment() {
@@ -305,6 +316,7 @@
 
     byId('detail-pay').addEventListener('click', openPayment);
     byId('detail-close').addEventListener('click', closeDetail);
+    byId('pay-this').addEventListener('click', confirmPayment);
     byId('pay-submit').addEventListener('click', goToPayment);
     byId('pay-cancel').addEventListener('click', cancelPayment);
 

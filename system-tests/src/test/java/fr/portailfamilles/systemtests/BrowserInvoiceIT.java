@@ -128,9 +128,12 @@ class BrowserInvoiceIT {
     private void payThroughTheSimulator(String resultCode) {
         clickButton("Payer en ligne");
         WebElement panel = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pay")));
-        assertThat(panel.findElement(By.id("pay-title")).getText()).isEqualTo("Payer cette facture");
+        assertThat(panel.findElement(By.id("pay-title")).getText()).isEqualTo("Paiement en ligne");
         assertThat(panel.getText()).contains((String) juneInvoice.get("number")).contains("Montant à payer").contains("54,40 €")
                 .contains("à privilégier depuis un ordinateur plutôt qu'un téléphone portable");
+        clickButton("Payer cette facture");
+        assertThat(browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pay-leaving"))).getText())
+                .contains("Vous allez quitter le portail");
         clickButton("Accéder au paiement");
 
         browser.wait.until(ExpectedConditions.urlContains("/api/payments/simulator/"));
