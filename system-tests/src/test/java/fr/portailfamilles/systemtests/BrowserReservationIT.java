@@ -221,7 +221,9 @@ class BrowserReservationIT {
         WebElement offered = recapLine("2027-08-02");
         assertThat(offered.getText()).contains("lundi 2 août 2027 – Journée : Place proposée, à accepter avant le");
         offered.findElement(By.xpath(".//button[normalize-space()='Accepter la place']")).click();
-        browser.wait.until(driver -> recapLine("2027-08-02").getText().contains("Journée : Confirmée"));
+        // The récapitulatif is drawn again after the answer: look the line up afresh until it says so.
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#recap li[data-date='2027-08-02']"),
+                "Journée : Confirmée"));
         assertThat(recapLine("2027-08-02").findElements(By.className("offer-answers"))).isEmpty();
 
         assertThat(Mailbox.text(awaitMail("une place s'est libérée pour Lina", "lundi 2 août 2027"))).contains("Les Petits Loups");
