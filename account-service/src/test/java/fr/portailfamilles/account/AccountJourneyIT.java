@@ -6,42 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
-import fr.portailfamilles.account.auth.domain.UserAccountRepository;
 import fr.portailfamilles.events.Topics;
-import fr.portailfamilles.testsupport.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 
 /** Request → staff approval → activation link (from the published event) → password → login → family and child records. */
-@IntegrationTest
-class AccountJourneyIT {
-
-    @Autowired
-    WebTestClient web;
-
-    @Autowired
-    DatabaseClient database;
-
-    @Autowired
-    UserAccountRepository accounts;
-
-    @Autowired
-    PasswordEncoder passwordEncoder;
-
-    AccountFlows flows;
-
-    @BeforeEach
-    void setUp() {
-        flows = new AccountFlows(web, database, accounts, passwordEncoder);
-    }
+class AccountJourneyIT extends AccountIntegrationTest {
 
     @Test
     void whenStaffApprovesThenTheParentActivatesLogsInAndUpdatesFamilyAndChildWithRecordedAuthorizations() {

@@ -6,47 +6,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import fr.portailfamilles.account.auth.domain.Role;
 import fr.portailfamilles.account.auth.domain.UserAccount;
-import fr.portailfamilles.account.auth.domain.UserAccountRepository;
 import fr.portailfamilles.events.Topics;
-import fr.portailfamilles.testsupport.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 
-@IntegrationTest
-class CredentialsIT {
-
-    @Autowired
-    WebTestClient web;
-
-    @Autowired
-    DatabaseClient database;
-
-    @Autowired
-    UserAccountRepository accounts;
-
-    @Autowired
-    PasswordEncoder passwordEncoder;
+class CredentialsIT extends AccountIntegrationTest {
 
     @Value("${portail.login-throttle.per-address}")
     int perAddress;
-
-    AccountFlows flows;
-
-    @BeforeEach
-    void setUp() {
-        flows = new AccountFlows(web, database, accounts, passwordEncoder);
-    }
 
     @Test
     void whenAParentForgetsThePasswordThenTheLinkResetsItOnceAndUnknownAddressesGetTheSameAnswer() {

@@ -2,41 +2,14 @@ package fr.portailfamilles.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
-import fr.portailfamilles.account.auth.domain.UserAccountRepository;
 import fr.portailfamilles.events.Topics;
-import fr.portailfamilles.testsupport.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 
 /** Right of access (export), staff access audit, anonymisation keeping what billing needs. */
-@IntegrationTest
-class PersonalDataIT {
-
-    @Autowired
-    WebTestClient web;
-
-    @Autowired
-    DatabaseClient database;
-
-    @Autowired
-    UserAccountRepository accounts;
-
-    @Autowired
-    PasswordEncoder passwordEncoder;
-
-    AccountFlows flows;
-
-    @BeforeEach
-    void setUp() {
-        flows = new AccountFlows(web, database, accounts, passwordEncoder);
-    }
+class PersonalDataIT extends AccountIntegrationTest {
 
     @Test
     void whenAParentExportsThenTheFamilyAndFullChildRecordsComeBackAsAJsonAttachment() {

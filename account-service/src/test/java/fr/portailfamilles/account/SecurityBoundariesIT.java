@@ -6,40 +6,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.web.reactive.server.WebTestClient;
-
-import fr.portailfamilles.account.auth.domain.UserAccountRepository;
-import fr.portailfamilles.testsupport.IntegrationTest;
 
 /** Another family's ids are not found (BOLA), and hostile bodies are refused as problems with nothing stored. */
-@IntegrationTest
-class SecurityBoundariesIT {
-
-    @Autowired
-    WebTestClient web;
-
-    @Autowired
-    DatabaseClient database;
-
-    @Autowired
-    UserAccountRepository accounts;
-
-    @Autowired
-    PasswordEncoder passwordEncoder;
-
-    AccountFlows flows;
-
-    @BeforeEach
-    void setUp() {
-        flows = new AccountFlows(web, database, accounts, passwordEncoder);
-    }
+class SecurityBoundariesIT extends AccountIntegrationTest {
 
     @Test
     void whenAParentUsesAnotherFamilysChildIdThenTheAnswerIs404WithNoDataAndNothingChanges() {
