@@ -55,7 +55,8 @@ public class DeliverySender implements SmartLifecycle {
     private final Counter failedAttempts;
     private final Counter deadLettered;
     private final Counter connectionsOpened;
-    private volatile List<Worker> workers = List.of();
+    private final List<Worker> workers;
+    private volatile boolean running;
 
     @Autowired
     public DeliverySender(DatabaseClient database, JavaMailSenderImpl smtp, MailProperties properties, MeterRegistry meters) {
@@ -75,31 +76,32 @@ public class DeliverySender implements SmartLifecycle {
         this.deadLettered = Counter.builder("notification.mails.failed").description("E-mails given up after maxAttempts (FAILED)").register(meters);
         this.connectionsOpened = Counter.builder("notification.smtp.connections.opened")
                 .description("SMTP connections opened by the sender (each is reused for many e-mails)").register(meters);
+        List<Worker> all = new ArrayList<>();
+        for (int i = 1; i <= properties.delivery().workers(); i++) {
+            all.add(new Worker(name + "-" + i));
+        }
+        this.workers = List.copyOf(all);
     }
 
     @Override
     public synchronized void start() {
-        if (!workers.isEmpty()) {
-            return;
+        if (!running) {
+            workers.forEach(Worker::start);
+            running = true;
         }
-        List<Worker> started = new ArrayList<>();
-        for (int i = 1; i <= properties.delivery().workers(); i++) {
-            Worker worker = new Worker(name + "-" + i);
-            worker.start();
-            started.add(worker);
-        }
-        workers = List.copyOf(started);
     }
 
     @Override
     public synchronized void stop() {
-        workers.forEach(Worker::stop);
-        workers = List.of();
+        if (running) {
+            workers.forEach(Worker::stop);
+            running = false;
+        }
     }
 
     @Override
     public boolean isRunning() {
-        return !workers.isEmpty();
+        return running;
     }
 
     /** Stop before the connection pool closes: a stopping worker gives its unsent rows back. */
@@ -122,14 +124,13 @@ public class DeliverySender implements SmartLifecycle {
 
         private final String name;
         /** JavaMail blocks on the socket: never on the event loop, and always the same thread for one connection. */
-        private final Scheduler smtpThread;
+        private volatile Scheduler smtpThread;
         private final SmtpConnection connection;
         private final Set<UUID> claimed = ConcurrentHashMap.newKeySet();
 
         Worker(String name) {
             super(name);
             this.name = name;
-            this.smtpThread = Schedulers.newSingle(name + "-smtp", true);
             MailProperties.Delivery delivery = properties.delivery();
             this.connection = new SmtpConnection(smtp, delivery.connectionIdle(), delivery.messagesPerConnection(),
                     connectionsOpened, clock);
@@ -242,6 +243,12 @@ public class DeliverySender implements SmartLifecycle {
                     .then();
         }
 
+        @Override
+        public void start() {
+            smtpThread = Schedulers.newSingle(name + "-smtp", true);
+            super.start();
+        }
+
         /** Stops the loop, gives the claimed but unsent rows back to the queue at once, closes the connection. */
         @Override
         public void stop() {
@@ -259,8 +266,13 @@ public class DeliverySender implements SmartLifecycle {
                             properties.delivery().claimLease(), ex.toString());
                 }
             }
-            Mono.fromRunnable(connection::close).subscribeOn(smtpThread).onErrorComplete()
-                    .block(Duration.ofSeconds(5));
+            try {
+                // On the connection's own thread, after a send still in progress (bounded by the socket timeouts).
+                Mono.fromRunnable(connection::close).subscribeOn(smtpThread).block(Duration.ofSeconds(5));
+            }
+            catch (RuntimeException ex) {
+                log.warn("{}: the SMTP connection did not close cleanly: {}", name, ex.toString());
+            }
             smtpThread.dispose();
         }
     }
