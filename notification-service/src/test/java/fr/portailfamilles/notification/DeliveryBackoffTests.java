@@ -11,7 +11,8 @@ import fr.portailfamilles.notification.mail.application.MailProperties;
 class DeliveryBackoffTests {
 
     private final MailProperties.Delivery delivery = new MailProperties.Delivery(8, Duration.ofSeconds(10),
-            Duration.ofMinutes(30), Duration.ofSeconds(1), Duration.ofSeconds(30));
+            Duration.ofMinutes(30), Duration.ofSeconds(1), Duration.ofSeconds(30), 4, 10, Duration.ofSeconds(30), 500,
+            Duration.ofSeconds(5));
 
     @Test
     void whenAttemptsFailThenThePauseDoublesFromTheInitialBackoff() {

@@ -36,6 +36,7 @@ abstract class NotificationIntegrationTest {
         registry.add("portail.mail.delivery.initial-backoff", () -> "500ms");
         registry.add("portail.mail.delivery.max-backoff", () -> "3s");
         registry.add("portail.mail.delivery.poll-interval", () -> "100ms");
+        registry.add("portail.mail.delivery.metrics-interval", () -> "200ms");
         registry.add("portail.portal-url", () -> "https://portail.example");
     }
 

@@ -96,11 +96,12 @@ class LocalStackInfraTests {
                     "Réservation confirmée", "Bonjour,\nvotre réservation est confirmée : http://localhost:8080/reservations?id=1&x=2",
                     new ServerSetup(stack.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             String json = get(stack.mailCatcherUrl() + "/api/messages");
-            assertThat(JsonPath.<List<String>>read(json, "$[*].subject")).containsExactly("Réservation confirmée");
-            assertThat(JsonPath.<List<String>>read(json, "$[0].to")).containsExactly("famille.martin@exemple.fr");
-            assertThat(JsonPath.<String>read(json, "$[0].text")).contains("votre réservation est confirmée");
-            assertThat(JsonPath.<String>read(json, "$[0].date")).isNotBlank();
-            assertThat(get(stack.mailCatcherUrl() + "/api/messages?to=someone.else@exemple.fr")).isEqualTo("[]");
+            assertThat(JsonPath.<List<String>>read(json, "$.items[*].subject")).containsExactly("Réservation confirmée");
+            assertThat(JsonPath.<List<String>>read(json, "$.items[0].to")).containsExactly("famille.martin@exemple.fr");
+            assertThat(JsonPath.<String>read(json, "$.items[0].text")).contains("votre réservation est confirmée");
+            assertThat(JsonPath.<String>read(json, "$.items[0].date")).isNotBlank();
+            assertThat(JsonPath.<Integer>read(get(stack.mailCatcherUrl() + "/api/messages?to=someone.else@exemple.fr"), "$.total"))
+                    .isZero();
             String page = get(stack.mailCatcherUrl() + "/");
             assertThat(page).contains("Réservation confirmée", "famille.martin@exemple.fr",
                     "<a href=\"http://localhost:8080/reservations?id=1&amp;x=2\">");
@@ -108,7 +109,7 @@ class LocalStackInfraTests {
 
             http.send(HttpRequest.newBuilder(URI.create(stack.mailCatcherUrl() + "/api/messages")).DELETE().build(),
                     HttpResponse.BodyHandlers.discarding());
-            assertThat(get(stack.mailCatcherUrl() + "/api/messages")).isEqualTo("[]");
+            assertThat(JsonPath.<List<Object>>read(get(stack.mailCatcherUrl() + "/api/messages"), "$.items")).isEmpty();
         }
     }
 

@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 import fr.portailfamilles.notification.mail.application.MailRenderer.RenderedMail;
 import fr.portailfamilles.notification.mail.domain.Delivery;
 import fr.portailfamilles.notification.mail.domain.DeliveryRepository;
+import fr.portailfamilles.notification.mail.domain.MailPriority;
 import fr.portailfamilles.platform.web.ProblemException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -28,14 +29,17 @@ public class DeliveryQueue {
 
     /**
      * Queues one e-mail in the caller's transaction. The same (event, recipient, template) is queued once
-     * at most, so a redelivered event never yields a second e-mail.
+     * at most, so a redelivered event never yields a second e-mail. The priority decides which queued
+     * e-mails the sender takes first.
      */
-    public Mono<Void> add(String eventId, UUID familyId, String recipient, String template, RenderedMail mail) {
+    public Mono<Void> add(String eventId, UUID familyId, String recipient, String template, MailPriority priority,
+            RenderedMail mail) {
         var spec = database.sql("""
-                        INSERT INTO delivery (event_id, family_id, recipient, template, subject, body_text, body_html, status)
-                        VALUES (:eventId, :familyId, :recipient, :template, :subject, :text, :html, 'QUEUED')
+                        INSERT INTO delivery (event_id, family_id, recipient, template, subject, body_text, body_html, status, priority)
+                        VALUES (:eventId, :familyId, :recipient, :template, :subject, :text, :html, 'QUEUED', :priority)
                         ON CONFLICT (event_id, recipient, template) DO NOTHING""")
                 .bind("eventId", eventId)
+                .bind("priority", (short) priority.code())
                 .bind("recipient", recipient)
                 .bind("template", template)
                 .bind("subject", mail.subject())

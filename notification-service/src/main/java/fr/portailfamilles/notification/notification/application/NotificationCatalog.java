@@ -27,11 +27,14 @@ import fr.portailfamilles.events.reservation.WaitlistOfferExpired;
 import fr.portailfamilles.events.reservation.WaitlistOfferMade;
 import fr.portailfamilles.events.reservation.WaitlistPromoted;
 import fr.portailfamilles.notification.family.domain.FamilyContact;
+import fr.portailfamilles.notification.mail.domain.MailPriority;
 
 /**
  * Every e-mail a family receives, one line per event type. Adding one is a mapping here and a template
  * pair in {@code templates/mail/}; the consumer of the event's topic picks it up by itself.
  * Every template also gets {@code firstName}, {@code familyName}, {@code portalUrl} and {@code subject}.
+ * Account e-mails are {@link MailPriority#ACCOUNT} (someone waits for the link at a screen), a waitlist
+ * offer {@link MailPriority#DEADLINE}, everything else {@link MailPriority#BULK}.
  */
 public final class NotificationCatalog {
 
@@ -42,24 +45,29 @@ public final class NotificationCatalog {
             of(AccountRequestReceived.class, "account-request-received",
                     e -> Audience.person(e.contactEmail(), e.contactFirstName()),
                     e -> "Portail Familles : nous avons bien reçu votre demande",
-                    (e, family) -> model("familyName", e.familyName(), "schoolYear", e.schoolYear())),
+                    (e, family) -> model("familyName", e.familyName(), "schoolYear", e.schoolYear()))
+                    .priority(MailPriority.ACCOUNT),
             of(AccountRequestApproved.class, "account-request-approved",
                     e -> Audience.person(e.contactEmail(), e.contactFirstName(), e.familyId()),
                     e -> "Portail Familles : votre compte est validé, choisissez votre mot de passe",
                     (e, family) -> model("activationLink", e.activationLink(),
-                            "expiresAt", FrenchText.moment(e.activationExpiresAt()))),
+                            "expiresAt", FrenchText.moment(e.activationExpiresAt())))
+                    .priority(MailPriority.ACCOUNT),
             of(AccountRequestRejected.class, "account-request-rejected",
                     e -> Audience.person(e.contactEmail(), e.contactFirstName()),
                     e -> "Portail Familles : votre demande de compte n'a pas pu être validée",
-                    (e, family) -> model("reason", e.reason())),
+                    (e, family) -> model("reason", e.reason()))
+                    .priority(MailPriority.ACCOUNT),
             of(PasswordResetRequested.class, "password-reset-requested",
                     e -> Audience.person(e.email(), e.firstName()),
                     e -> "Portail Familles : modifier votre mot de passe",
-                    (e, family) -> model("resetLink", e.resetLink(), "expiresAt", FrenchText.moment(e.expiresAt()))),
+                    (e, family) -> model("resetLink", e.resetLink(), "expiresAt", FrenchText.moment(e.expiresAt())))
+                    .priority(MailPriority.ACCOUNT),
             of(PasswordChanged.class, "password-changed",
                     e -> Audience.person(e.email(), e.firstName()),
                     e -> "Portail Familles : votre mot de passe a été modifié",
-                    (e, family) -> model("changedAt", FrenchText.moment(e.changedAt()))),
+                    (e, family) -> model("changedAt", FrenchText.moment(e.changedAt())))
+                    .priority(MailPriority.ACCOUNT),
             of(DocumentAccepted.class, "document-accepted",
                     e -> Audience.family(e.familyId()),
                     e -> "Portail Familles : document accepté (" + e.typeLabel() + ")",
@@ -96,7 +104,8 @@ public final class NotificationCatalog {
                     e -> "Portail Familles : une place s'est libérée pour " + e.childFirstName() + ", à accepter avant le "
                             + FrenchText.moment(e.expiresAt()),
                     (e, family) -> model("childFirstName", e.childFirstName(), "structureName", e.structureName(),
-                            "day", FrenchText.day(e.date()), "unit", FrenchText.unit(e.unit()), "expiresAt", FrenchText.moment(e.expiresAt()))),
+                            "day", FrenchText.day(e.date()), "unit", FrenchText.unit(e.unit()), "expiresAt", FrenchText.moment(e.expiresAt())))
+                    .priority(MailPriority.DEADLINE),
             of(WaitlistOfferExpired.class, "waitlist-offer-expired",
                     e -> Audience.family(e.familyId()),
                     e -> "Portail Familles : votre proposition de place a expiré (" + e.childFirstName() + ", " + FrenchText.day(e.date()) + ")",

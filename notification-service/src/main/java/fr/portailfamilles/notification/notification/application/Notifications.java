@@ -57,7 +57,7 @@ public class Notifications {
                         if (recipients.isEmpty()) {
                             log.warn("Family {} has no parent e-mail: {} shown in the portal only", family.familyId(), mapping.template());
                         }
-                        return queueAll(eventId, mapping.template(), subject, model, family, recipients)
+                        return queueAll(eventId, mapping, subject, model, family, recipients)
                                 .then(keepMessage(eventId, mapping.template(), subject, model, family, family.parentFirstNames()));
                     });
         }
@@ -68,7 +68,7 @@ public class Notifications {
             Mono<Void> message = audience.familyId() == null ? Mono.empty()
                     : messages.keep(audience.familyId(), eventId, mapping.template(),
                             renderer.render(mapping.template(), subject, withGreeting(model, null, audience.firstName())));
-            return queueAll(eventId, mapping.template(), subject, model, known.orElse(null), List.of(recipient)).then(message);
+            return queueAll(eventId, mapping, subject, model, known.orElse(null), List.of(recipient)).then(message);
         });
     }
 
@@ -76,11 +76,12 @@ public class Notifications {
         return new HashMap<>(mapping.model().apply(event, family));
     }
 
-    private Mono<Void> queueAll(String eventId, String template, String subject, Map<String, Object> model,
+    private Mono<Void> queueAll(String eventId, NotificationMapping<?> mapping, String subject, Map<String, Object> model,
             FamilyContact family, List<Recipient> recipients) {
+        String template = mapping.template();
         return Flux.fromIterable(recipients)
                 .concatMap(recipient -> queue.add(eventId, family == null ? null : family.familyId(), recipient.email(), template,
-                        renderer.render(template, subject, withGreeting(model, family, recipient.firstName()))))
+                        mapping.priority(), renderer.render(template, subject, withGreeting(model, family, recipient.firstName()))))
                 .then();
     }
 
