@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 
 import fr.portailfamilles.events.Topics;
 import tools.jackson.databind.JsonNode;
@@ -27,13 +28,22 @@ class PersonalDataIT extends AccountIntegrationTest {
     }
 
     @Test
-    void whenStaffReadAndAnonymiseAFamilyThenItIsAuditedAndOnlyWhatBillingNeedsRemains() {
+    void whenStaffReadAndAnAdministratorAnonymisesAFamilyThenItIsAuditedAndOnlyWhatBillingNeedsRemains() {
         String staff = flows.staffToken();
+        String admin = flows.adminToken();
         AccountFlows.ActiveFamily family = flows.activeFamily(staff);
         String uri = "/api/admin/families/" + family.familyId();
 
         web.get().uri(uri).header(HttpHeaders.AUTHORIZATION, "Bearer " + staff).exchange().expectStatus().isOk();
-        JsonNode anonymised = AccountFlows.json(web.post().uri(uri + "/anonymisation").header(HttpHeaders.AUTHORIZATION, "Bearer " + staff)
+        web.post().uri(uri + "/anonymisation").header(HttpHeaders.AUTHORIZATION, "Bearer " + staff).exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("https://portail-familles.fr/problems/admin-only");
+        web.post().uri(uri + "/anonymisation").header(HttpHeaders.AUTHORIZATION, family.bearer()).exchange()
+                .expectStatus().isForbidden();
+        assertThat(flows.count("SELECT count(*) FROM family WHERE id = '" + family.familyId() + "' AND name = 'Anonyme'"))
+                .as("staff without ADMIN changed nothing").isZero();
+        JsonNode anonymised = AccountFlows.json(web.post().uri(uri + "/anonymisation").header(HttpHeaders.AUTHORIZATION, "Bearer " + admin)
                 .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
 
         assertThat(anonymised.get("name").asString()).isEqualTo("Anonyme");

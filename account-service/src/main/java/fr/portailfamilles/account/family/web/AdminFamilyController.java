@@ -57,10 +57,10 @@ public class AdminFamilyController {
         return families.audit(familyId);
     }
 
-    @Operation(summary = "Erase the family's personal data on request, keeping what billing retention needs; logins are disabled")
+    @Operation(summary = "ADMIN only: erase the family's personal data on request, keeping what billing retention needs; logins are disabled")
     @PostMapping("/{familyId}/anonymisation")
     public Mono<FamilyView> anonymise(@PathVariable UUID familyId) {
-        return CurrentUser.get().flatMap(staff -> families.anonymise(familyId, staff.userId()));
+        return CurrentUser.requireAdmin().flatMap(admin -> families.anonymise(familyId, admin.userId()));
     }
 
     @Operation(summary = "Set the quotient familial with its source (CAF, MSA, AVIS_IMPOSITION, MANUEL) and validity")
