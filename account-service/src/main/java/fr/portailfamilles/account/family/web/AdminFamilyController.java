@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import fr.portailfamilles.account.family.application.Families;
 import fr.portailfamilles.account.family.application.FamilyForms.QuotientFamilialForm;
+import fr.portailfamilles.account.family.application.FamilyViews.ChildView;
 import fr.portailfamilles.account.family.application.FamilyViews.FamilySummary;
 import fr.portailfamilles.account.family.application.FamilyViews.FamilyView;
 import fr.portailfamilles.account.family.application.FamilyViews.Page;
@@ -49,6 +50,12 @@ public class AdminFamilyController {
     @GetMapping("/{familyId}")
     public Mono<FamilyView> family(@PathVariable UUID familyId) {
         return CurrentUser.get().flatMap(staff -> families.staffView(familyId, staff.userId()));
+    }
+
+    @Operation(summary = "A child's full record (health notes, allergies, authorized pick-ups); the read is recorded in the audit log")
+    @GetMapping("/{familyId}/children/{childId}")
+    public Mono<ChildView> child(@PathVariable UUID familyId, @PathVariable UUID childId) {
+        return CurrentUser.get().flatMap(staff -> families.staffChildView(familyId, childId, staff.userId()));
     }
 
     @Operation(summary = "Staff reads and changes of the family, newest first")
