@@ -27,10 +27,13 @@ final class Axe {
     static List<String> seriousViolations(WebDriver driver) {
         JavascriptExecutor js = (JavascriptExecutor) driver;
         js.executeScript(SOURCE);
+        // No rule passing would mean axe looked at nothing: reported as a violation rather than a silent pass.
         Object result = js.executeAsyncScript("var done = arguments[arguments.length - 1];"
-                + "axe.run(document, { resultTypes: ['violations'] })"
-                + ".then(function (r) { done(r.violations.map(function (v) { return { id: v.id, impact: v.impact, help: v.help,"
-                + " nodes: v.nodes.map(function (n) { return n.target.join(' '); }) }; })); },"
+                + "axe.run(document)"
+                + ".then(function (r) { var found = r.violations.map(function (v) { return { id: v.id, impact: v.impact, help: v.help,"
+                + " nodes: v.nodes.map(function (n) { return n.target.join(' '); }) }; });"
+                + " if (r.passes.length === 0) { found.push({ id: 'axe-no-rule-ran', impact: 'critical', help: 'axe checked nothing', nodes: [] }); }"
+                + " done(found); },"
                 + " function (e) { done([{ id: 'axe-error', impact: 'critical', help: String(e), nodes: [] }]); });");
         return ((List<Map<String, Object>>) result).stream()
                 .filter(v -> "serious".equals(v.get("impact")) || "critical".equals(v.get("impact")))

@@ -7,7 +7,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -150,6 +154,105 @@ class BrowserStaffIT {
         assertThat(line(lines, "JUSTIFICATIF_DOMICILE").get("validUntil")).isNotNull();
         assertThat(line(lines, "NOTIFICATION_CAF").get("status")).isEqualTo("REJECTED");
         assertThat(line(lines, "NOTIFICATION_CAF").get("reason")).isEqualTo("La notification ne porte pas le nom de la famille.");
+    }
+
+    @Test
+    void staffSeeThePlacesOfAPeriodAndMoveItsBookingWindowWhileABadWindowChangesNothing() {
+        // The window only moves later: the other journeys book this period at the same time.
+        logIn(RunningSystem.STAFF_EMAIL, RunningSystem.STAFF_PASSWORD);
+        browser.wait.until(ExpectedConditions.urlContains("/gestion/index.html"));
+        browser.driver.findElement(By.linkText("Périodes et places")).click();
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("structures"), "Les Petits Loups"));
+        Select activity = new Select(browser.driver.findElement(By.id("activity")));
+        activity.selectByVisibleText(activity.getOptions().stream().map(WebElement::getText)
+                .filter(text -> text.contains("Les Petits Loups") && text.contains("ALSH vacances")).findFirst().orElseThrow());
+        browser.wait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//ul[@id='periods']//button[normalize-space()=\"Vacances d'été 2027\"]"))).click();
+        By fullDay = By.xpath("//tbody[@id='board']/tr[th[normalize-space()='vendredi 9 juillet 2027']]/td[contains(@class, 'full')]");
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(fullDay));
+        assertThat(browser.driver.findElements(By.xpath("//tbody[@id='board']/tr[th[normalize-space()='mercredi 14 juillet 2027']]"))).isEmpty();
+        assertNoSeriousAccessibilityViolation();
+
+        String staff = login(RunningSystem.STAFF_EMAIL, RunningSystem.STAFF_PASSWORD);
+        Map<?, ?> before = demoPeriod(staff);
+        setValue("closes-at", "2026-01-01T07:00");
+        browser.driver.findElement(By.id("window-submit")).click();
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("form-errors"), "ouvrir avant de fermer"));
+        assertThat(demoPeriod(staff).get("bookingClosesAt")).isEqualTo(before.get("bookingClosesAt"));
+
+        LocalDateTime later = LocalDateTime.ofInstant(Instant.parse((String) before.get("bookingClosesAt")), ZoneId.systemDefault())
+                .plusDays(1).truncatedTo(ChronoUnit.MINUTES);
+        setValue("closes-at", later.toString());
+        browser.driver.findElement(By.id("window-submit")).click();
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("window-done")));
+        assertThat(Instant.parse((String) demoPeriod(staff).get("bookingClosesAt")))
+                .isEqualTo(later.atZone(ZoneId.systemDefault()).toInstant());
+    }
+
+    @Test
+    void staffFindAFamilyAndSeeItsParentsChildRecordDocumentsAndThatTheirReadingIsRecorded() {
+        logIn(RunningSystem.STAFF_EMAIL, RunningSystem.STAFF_PASSWORD);
+        browser.wait.until(ExpectedConditions.urlContains("/gestion/index.html"));
+        browser.driver.findElement(By.linkText("Familles")).click();
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("search-q"))).sendKeys("Bernard");
+        browser.driver.findElement(By.id("search-submit")).click();
+        browser.wait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//ul[@id='results']//button[normalize-space()='Famille Bernard']"))).click();
+
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("family-title"), "Famille Bernard"));
+        assertThat(browser.driver.findElement(By.id("family-parents")).getText()).contains("Sophie Bernard", "famille.bernard@exemple.fr");
+        assertThat(browser.driver.findElement(By.id("family-children")).getText()).contains("Lina Bernard", "20 septembre 2017");
+        browser.driver.findElement(By.xpath("//ul[@id='family-children']//button[contains(., 'Lina')]")).click();
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("family-children"), "Allergies"));
+        assertThat(browser.driver.findElement(By.id("family-children")).getText())
+                .contains("Personnes autorisées à venir le chercher", "École Jean Macé");
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("family-documents"), "Avis d'imposition : accepté"));
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("family-audit"), "fiche consultée par le service"));
+        assertNoSeriousAccessibilityViolation();
+    }
+
+    @Test
+    void staffReadThePriceGridWhileAddingOneAndManagingAgentsIsForAdministratorsOnly() {
+        logIn(RunningSystem.STAFF_EMAIL, RunningSystem.STAFF_PASSWORD);
+        browser.wait.until(ExpectedConditions.urlContains("/gestion/index.html"));
+        browser.driver.findElement(By.linkText("Tarifs")).click();
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tariffs"), "Journée"));
+        assertThat(browser.driver.findElement(By.id("tariffs")).getText()).contains("€", "et plus");
+        assertThat(browser.driver.findElement(By.id("admin-only")).isDisplayed()).isTrue();
+        assertThat(browser.driver.findElement(By.id("grid-form")).isDisplayed()).isFalse();
+        assertNoSeriousAccessibilityViolation();
+
+        String staff = login(RunningSystem.STAFF_EMAIL, RunningSystem.STAFF_PASSWORD);
+        gateway.post().uri("/api/admin/tariffs").header(HttpHeaders.AUTHORIZATION, "Bearer " + staff)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("structureId", UUID.randomUUID(), "unit", "JOURNEE", "validFrom", LocalDate.now().plusDays(1).toString(),
+                        "brackets", List.of(Map.of("qfMin", 0, "priceCents", 900, "mealPriceCents", 300))))
+                .exchange().expectStatus().isForbidden()
+                .expectBody().jsonPath("$.type").isEqualTo("https://portail-familles.fr/problems/admin-only");
+
+        browser.open("/gestion/agents.html");
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("admin-only")));
+        assertThat(browser.driver.findElement(By.id("staff-section")).isDisplayed()).isFalse();
+        assertNoSeriousAccessibilityViolation();
+        gateway.get().uri("/api/admin/staff").header(HttpHeaders.AUTHORIZATION, "Bearer " + staff)
+                .exchange().expectStatus().isForbidden();
+    }
+
+    private void setValue(String id, String value) {
+        ((JavascriptExecutor) browser.driver).executeScript("arguments[0].value = arguments[1];",
+                browser.driver.findElement(By.id(id)), value);
+    }
+
+    /** « Vacances d'été 2027 » of the demo, as the admin API answers it now. */
+    private Map<?, ?> demoPeriod(String staff) {
+        List<?> activities = gateway.get().uri("/api/admin/activities").header(HttpHeaders.AUTHORIZATION, "Bearer " + staff)
+                .exchange().expectStatus().isOk().expectBody(List.class).returnResult().getResponseBody();
+        String activityId = activities.stream().map(Map.class::cast).map(view -> (Map<?, ?>) view.get("activity"))
+                .filter(a -> "ALSH vacances".equals(a.get("name"))).map(a -> (String) a.get("id")).findFirst().orElseThrow();
+        List<?> periods = gateway.get().uri("/api/admin/activities/{id}/periods", activityId)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + staff)
+                .exchange().expectStatus().isOk().expectBody(List.class).returnResult().getResponseBody();
+        return periods.stream().map(Map.class::cast).filter(p -> "Vacances d'été 2027".equals(p.get("name"))).findFirst().orElseThrow();
     }
 
     private void logIn(String email, String password) {
