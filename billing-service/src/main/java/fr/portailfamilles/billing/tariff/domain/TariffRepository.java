@@ -1,5 +1,6 @@
 package fr.portailfamilles.billing.tariff.domain;
 
+import java.time.LocalDate;
 import java.util.UUID;
 
 import org.springframework.data.r2dbc.repository.Query;
@@ -20,5 +21,5 @@ public interface TariffRepository extends ReactiveCrudRepository<Tariff, UUID> {
             ORDER BY valid_from DESC, array_position(ARRAY['JOURNEE', 'MATIN', 'APRES_MIDI'], unit), qf_min""")
     Flux<Tariff> findByStructureInOrder(UUID structureId);
 
-    Mono<Long> countByStructureIdAndUnitAndValidFrom(UUID structureId, TariffUnit unit, java.time.LocalDate validFrom);
+    Mono<Long> countByStructureIdAndUnitAndValidFrom(UUID structureId, TariffUnit unit, LocalDate validFrom);
 }
