@@ -92,7 +92,7 @@
       api('POST', '/api/auth/login', { email: email.value.trim(), password: password.value })
         .then(function (result) {
           if (result.ok) {
-            window.location.assign('espace.html');
+            landAfterLogin();
             return;
           }
           password.value = '';
@@ -103,6 +103,17 @@
           showMessage(error, NETWORK_ERROR);
           setBusy(submit, false);
         });
+    });
+  }
+
+  /** Staff land on their back office (gestion/), parents on their space; the APIs check the role again. */
+  function landAfterLogin() {
+    api('GET', '/api/auth/me').then(function (me) {
+      var roles = (me.ok && me.data && me.data.roles) || [];
+      var staff = roles.indexOf('STAFF') >= 0 || roles.indexOf('ADMIN') >= 0;
+      window.location.assign(staff ? 'gestion/index.html' : 'espace.html');
+    }).catch(function () {
+      window.location.assign('espace.html');
     });
   }
 

@@ -62,6 +62,13 @@ final class AccountFlows {
         return login(email, STAFF_PASSWORD);
     }
 
+    String adminToken() {
+        String email = "admin-" + UUID.randomUUID() + "@portail-familles.fr";
+        accounts.save(UserAccount.create(email, passwordEncoder.encode(STAFF_PASSWORD), List.of(Role.ADMIN, Role.STAFF), null,
+                "Administrateur Test")).block();
+        return login(email, STAFF_PASSWORD);
+    }
+
     String login(String email, String password) {
         String body = web.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
                 .header("X-Forwarded-For", someAddress())

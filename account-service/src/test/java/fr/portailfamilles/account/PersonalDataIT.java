@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 
 import fr.portailfamilles.events.Topics;
 import tools.jackson.databind.JsonNode;
@@ -27,13 +28,58 @@ class PersonalDataIT extends AccountIntegrationTest {
     }
 
     @Test
-    void whenStaffReadAndAnonymiseAFamilyThenItIsAuditedAndOnlyWhatBillingNeedsRemains() {
+    void whenStaffOpenAChildsRecordThenTheySeeHealthAndPickUpsAndTheReadIsAudited() {
         String staff = flows.staffToken();
+        AccountFlows.ActiveFamily family = flows.activeFamily(staff);
+        AccountFlows.ActiveFamily other = flows.activeFamily(staff);
+        web.put().uri("/api/family/children/{id}", family.childId()).header(HttpHeaders.AUTHORIZATION, family.bearer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(java.util.Map.ofEntries(
+                        java.util.Map.entry("firstName", "Noé"), java.util.Map.entry("lastName", "Bernard"),
+                        java.util.Map.entry("birthDate", "2018-05-04"), java.util.Map.entry("healthNotes", "Asthme léger."),
+                        java.util.Map.entry("allergies", "Arachide"),
+                        java.util.Map.entry("authorizedPickups", java.util.List.of(java.util.Map.of("name", "Marie Bernard",
+                                "relationship", "tante", "phone", "06 10 20 30 40"))),
+                        java.util.Map.entry("emergencyContacts", java.util.List.of()),
+                        java.util.Map.entry("authorizations", java.util.Map.of("PHOTO", false, "LEAVE_ALONE", false,
+                                "TRANSPORT", true, "EMERGENCY_CARE", true))))
+                .exchange().expectStatus().isOk();
+        String uri = "/api/admin/families/" + family.familyId() + "/children/" + family.childId();
+
+        JsonNode child = AccountFlows.json(web.get().uri(uri).header(HttpHeaders.AUTHORIZATION, "Bearer " + staff).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+        assertThat(child.get("allergies").asString()).isEqualTo("Arachide");
+        assertThat(child.get("healthNotes").asString()).isEqualTo("Asthme léger.");
+        assertThat(child.get("authorizedPickups").get(0).get("name").asString()).isEqualTo("Marie Bernard");
+
+        web.get().uri(uri).header(HttpHeaders.AUTHORIZATION, family.bearer()).exchange().expectStatus().isForbidden();
+        web.get().uri("/api/admin/families/" + other.familyId() + "/children/" + family.childId())
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + staff).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        JsonNode audit = AccountFlows.json(web.get().uri("/api/admin/families/" + family.familyId() + "/audit")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + staff).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+        assertThat(audit.findValuesAsString("action")).containsExactly("CHILD_READ");
+    }
+
+    @Test
+    void whenStaffReadAndAnAdministratorAnonymisesAFamilyThenItIsAuditedAndOnlyWhatBillingNeedsRemains() {
+        String staff = flows.staffToken();
+        String admin = flows.adminToken();
         AccountFlows.ActiveFamily family = flows.activeFamily(staff);
         String uri = "/api/admin/families/" + family.familyId();
 
         web.get().uri(uri).header(HttpHeaders.AUTHORIZATION, "Bearer " + staff).exchange().expectStatus().isOk();
-        JsonNode anonymised = AccountFlows.json(web.post().uri(uri + "/anonymisation").header(HttpHeaders.AUTHORIZATION, "Bearer " + staff)
+        web.post().uri(uri + "/anonymisation").header(HttpHeaders.AUTHORIZATION, "Bearer " + staff).exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("https://portail-familles.fr/problems/admin-only");
+        web.post().uri(uri + "/anonymisation").header(HttpHeaders.AUTHORIZATION, family.bearer()).exchange()
+                .expectStatus().isForbidden();
+        assertThat(flows.count("SELECT count(*) FROM family WHERE id = '" + family.familyId() + "' AND name = 'Anonyme'"))
+                .as("staff without ADMIN changed nothing").isZero();
+        JsonNode anonymised = AccountFlows.json(web.post().uri(uri + "/anonymisation").header(HttpHeaders.AUTHORIZATION, "Bearer " + admin)
                 .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
 
         assertThat(anonymised.get("name").asString()).isEqualTo("Anonyme");

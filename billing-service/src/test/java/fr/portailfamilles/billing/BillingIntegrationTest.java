@@ -33,6 +33,10 @@ public abstract class BillingIntegrationTest {
         return web.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.staff()).build();
     }
 
+    protected WebTestClient admin() {
+        return web.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.admin()).build();
+    }
+
     protected WebTestClient parent(UUID familyId) {
         return web.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.parent(familyId)).build();
     }

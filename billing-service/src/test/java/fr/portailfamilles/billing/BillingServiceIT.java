@@ -93,12 +93,42 @@ class BillingServiceIT extends BillingIntegrationTest implements PlatformContrac
     }
 
     @Test
-    void whenTariffsAreWrittenToThenTheAnswerIsAProblemAndNothingChanges() {
-        staff().post().uri("/api/admin/tariffs").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"priceCents\": ")
-                .exchange()
-                .expectStatus().isEqualTo(405)
+    void whenAnAdministratorAddsAGridThenItIsPricedFromItsDateWhileStaffMalformedOrOverlappingGridsChangeNothing() {
+        UUID structure = UUID.randomUUID();
+        String from = java.time.LocalDate.now().plusDays(10).toString();
+        java.util.Map<String, Object> grid = java.util.Map.of("structureId", structure, "unit", "JOURNEE", "validFrom", from,
+                "brackets", List.of(java.util.Map.of("qfMin", 0, "qfMax", 700, "priceCents", 450, "mealPriceCents", 150),
+                        java.util.Map.of("qfMin", 701, "priceCents", 900, "mealPriceCents", 300)));
+
+        staff().post().uri("/api/admin/tariffs").contentType(MediaType.APPLICATION_JSON).bodyValue(grid).exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("https://portail-familles.fr/problems/admin-only");
+        admin().post().uri("/api/admin/tariffs").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"priceCents\": ").exchange()
+                .expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        admin().post().uri("/api/admin/tariffs").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(java.util.Map.of("structureId", structure, "unit", "JOURNEE", "validFrom", from,
+                        "brackets", List.of(java.util.Map.of("qfMin", 0, "qfMax", 700, "priceCents", 450, "mealPriceCents", 150),
+                                java.util.Map.of("qfMin", 650, "priceCents", 900, "mealPriceCents", 300))))
+                .exchange()
+                .expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.type").isEqualTo("https://portail-familles.fr/problems/tariff-grid-invalid");
+        assertThat(single("SELECT count(*)::text AS v FROM tariff WHERE structure_id = '" + structure + "'")).isEqualTo("0");
+
+        admin().post().uri("/api/admin/tariffs").contentType(MediaType.APPLICATION_JSON).bodyValue(grid).exchange()
+                .expectStatus().isCreated()
+                .expectBody().jsonPath("$.length()").isEqualTo(2)
+                .jsonPath("$[1].qfMin").isEqualTo(701);
+        admin().post().uri("/api/admin/tariffs").contentType(MediaType.APPLICATION_JSON).bodyValue(grid).exchange()
+                .expectStatus().isEqualTo(409);
+        staff().get().uri("/api/admin/tariffs?structureId=" + structure).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.length()").isEqualTo(2)
+                .jsonPath("$[0].validFrom").isEqualTo(from)
+                .jsonPath("$[0].priceCents").isEqualTo(450);
+        parent(UUID.randomUUID()).post().uri("/api/admin/tariffs").contentType(MediaType.APPLICATION_JSON).bodyValue(grid).exchange()
+                .expectStatus().isForbidden();
         assertThat(single("SELECT count(*)::text AS v FROM tariff WHERE structure_id = '" + DemoData.PETITS_LOUPS_ALSH + "'"))
                 .isEqualTo("18");
     }

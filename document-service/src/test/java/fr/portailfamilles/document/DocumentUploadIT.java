@@ -207,6 +207,27 @@ class DocumentUploadIT {
     }
 
     @Test
+    void whenStaffOpenAFamilyThenTheySeeEveryDocumentOfThatFamilyOnlyWhateverItsStatus() throws Exception {
+        UUID family = UUID.randomUUID();
+        registerFamily(family);
+        UUID other = UUID.randomUUID();
+        registerFamily(other);
+        String avis = submit(family, "AVIS_IMPOSITION", null);
+        String domicile = submit(family, "JUSTIFICATIF_DOMICILE", null);
+        submit(other, "AVIS_IMPOSITION", null);
+        review(domicile, Map.of("decision", "REJECTED", "reason", "Document illisible.")).expectStatus().isOk();
+
+        web.get().uri("/api/admin/documents?familyId={family}", family).header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.staff()))
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$[*].id").value(List.class, ids -> assertThat(ids).containsExactlyInAnyOrder(avis, domicile))
+                .jsonPath("$[?(@.id == '" + domicile + "')].status").isEqualTo(List.of("REJECTED"))
+                .jsonPath("$[?(@.id == '" + domicile + "')].rejectionReason").isEqualTo(List.of("Document illisible."));
+        web.get().uri("/api/admin/documents?familyId={family}", family)
+                .header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.parent(family))).exchange()
+                .expectStatus().isForbidden();
+    }
+
+    @Test
     void whenAParentCallsTheReviewRoutesThenTheAnswerIsForbidden() {
         String parent = bearer(TestTokens.parent(UUID.randomUUID()));
         web.get().uri("/api/admin/documents?status=PENDING").header(HttpHeaders.AUTHORIZATION, parent).exchange()

@@ -15,4 +15,8 @@ public interface UserAccountRepository extends ReactiveCrudRepository<UserAccoun
     Mono<UserAccount> findByEmail(String email);
 
     Flux<UserAccount> findByFamilyId(UUID familyId);
+
+    /** Staff and administrators, by name. */
+    @Query("SELECT * FROM user_account WHERE roles && ARRAY['STAFF', 'ADMIN']::text[] ORDER BY display_name, email")
+    Flux<UserAccount> findStaff();
 }

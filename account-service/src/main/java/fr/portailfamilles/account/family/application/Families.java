@@ -242,6 +242,11 @@ public class Families {
         return view(familyId).flatMap(view -> audits.save(FamilyAudit.of(familyId, staffId, "READ")).thenReturn(view));
     }
 
+    /** A staff read of a child's record (health notes, allergies, who may pick them up), recorded in the audit log. */
+    public Mono<ChildView> staffChildView(UUID familyId, UUID childId, UUID staffId) {
+        return child(familyId, childId).flatMap(view -> audits.save(FamilyAudit.of(familyId, staffId, "CHILD_READ")).thenReturn(view));
+    }
+
     public Flux<FamilyAudit> audit(UUID familyId) {
         return families.existsById(familyId)
                 .flatMapMany(exists -> exists ? audits.findByFamilyIdOrderByAtDesc(familyId)

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import fr.portailfamilles.account.family.application.Families;
 import fr.portailfamilles.account.family.application.FamilyForms.QuotientFamilialForm;
+import fr.portailfamilles.account.family.application.FamilyViews.ChildView;
 import fr.portailfamilles.account.family.application.FamilyViews.FamilySummary;
 import fr.portailfamilles.account.family.application.FamilyViews.FamilyView;
 import fr.portailfamilles.account.family.application.FamilyViews.Page;
@@ -51,16 +52,22 @@ public class AdminFamilyController {
         return CurrentUser.get().flatMap(staff -> families.staffView(familyId, staff.userId()));
     }
 
+    @Operation(summary = "A child's full record (health notes, allergies, authorized pick-ups); the read is recorded in the audit log")
+    @GetMapping("/{familyId}/children/{childId}")
+    public Mono<ChildView> child(@PathVariable UUID familyId, @PathVariable UUID childId) {
+        return CurrentUser.get().flatMap(staff -> families.staffChildView(familyId, childId, staff.userId()));
+    }
+
     @Operation(summary = "Staff reads and changes of the family, newest first")
     @GetMapping("/{familyId}/audit")
     public Flux<FamilyAudit> audit(@PathVariable UUID familyId) {
         return families.audit(familyId);
     }
 
-    @Operation(summary = "Erase the family's personal data on request, keeping what billing retention needs; logins are disabled")
+    @Operation(summary = "ADMIN only: erase the family's personal data on request, keeping what billing retention needs; logins are disabled")
     @PostMapping("/{familyId}/anonymisation")
     public Mono<FamilyView> anonymise(@PathVariable UUID familyId) {
-        return CurrentUser.get().flatMap(staff -> families.anonymise(familyId, staff.userId()));
+        return CurrentUser.requireAdmin().flatMap(admin -> families.anonymise(familyId, admin.userId()));
     }
 
     @Operation(summary = "Set the quotient familial with its source (CAF, MSA, AVIS_IMPOSITION, MANUEL) and validity")

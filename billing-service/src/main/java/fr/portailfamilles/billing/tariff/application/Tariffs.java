@@ -1,12 +1,17 @@
 package fr.portailfamilles.billing.tariff.application;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
+import fr.portailfamilles.billing.tariff.domain.NewPriceGrid;
 import fr.portailfamilles.billing.tariff.domain.PriceGrid;
 import fr.portailfamilles.billing.tariff.domain.Tariff;
 import fr.portailfamilles.billing.tariff.domain.TariffRepository;
+import fr.portailfamilles.platform.web.ProblemException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -14,9 +19,25 @@ import reactor.core.publisher.Mono;
 public class Tariffs {
 
     private final TariffRepository tariffs;
+    private final Clock clock;
 
-    public Tariffs(TariffRepository tariffs) {
+    public Tariffs(TariffRepository tariffs, Clock clock) {
         this.tariffs = tariffs;
+        this.clock = clock;
+    }
+
+    /** Adds a unit's grid from a date on, all brackets or none; 409 when that unit already has a grid from that date. */
+    @Transactional
+    public Flux<Tariff> create(NewPriceGrid grid) {
+        var refusal = grid.refusal(LocalDate.now(clock));
+        if (refusal.isPresent()) {
+            return Flux.error(ProblemException.invalid("tariff-grid-invalid", refusal.get()));
+        }
+        return tariffs.countByStructureIdAndUnitAndValidFrom(grid.structureId(), grid.unit(), grid.validFrom())
+                .flatMapMany(existing -> existing > 0
+                        ? Flux.error(ProblemException.conflict("tariff-grid-exists",
+                                "Une grille existe déjà pour ce lieu, cette formule et cette date : choisissez une autre date d'effet."))
+                        : tariffs.saveAll(grid.tariffs()));
     }
 
     /** Every tariff, or one structure's, newest first, then by unit and bracket. */

@@ -18,6 +18,7 @@ import fr.portailfamilles.events.document.DocumentAccepted;
 import fr.portailfamilles.events.document.DocumentRejected;
 import fr.portailfamilles.platform.outbox.Outbox;
 import fr.portailfamilles.platform.web.ProblemException;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Staff review: the queue, then accept (dates checked against the type's rule) or reject with a reason. */
@@ -43,6 +44,11 @@ public class DocumentReviews {
         return Mono.zip(documents.findQueue(status.name(), size, (long) page * size).collectList(),
                         documents.countByStatus(status.name()))
                 .map(loaded -> new DocumentPage(loaded.getT1(), page, size, loaded.getT2()));
+    }
+
+    /** Every document a family sent, newest first, whatever its status (the family page of the back office). */
+    public Flux<Document> ofFamily(UUID familyId) {
+        return documents.findByFamilyIdOrderBySubmittedAtDesc(familyId);
     }
 
     public Mono<Document> find(UUID id) {

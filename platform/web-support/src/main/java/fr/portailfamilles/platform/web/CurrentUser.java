@@ -22,6 +22,18 @@ public record CurrentUser(UUID userId, UUID familyId, String email) {
                         jwt.getClaimAsString("email")));
     }
 
+    /**
+     * The caller when their token holds ADMIN, else a 403 problem: what STAFF may not do although
+     * /api/admin/** lets them in (anonymisation, staff accounts, tariffs). Checked in the service.
+     */
+    public static Mono<CurrentUser> requireAdmin() {
+        return ReactiveSecurityContextHolder.getContext()
+                .map(context -> context.getAuthentication().getAuthorities().stream()
+                        .anyMatch(authority -> "ROLE_ADMIN".equals(authority.getAuthority())))
+                .flatMap(admin -> admin ? get() : Mono.error(new ProblemException(org.springframework.http.HttpStatus.FORBIDDEN,
+                        "admin-only", "Accès refusé", "Cette action est réservée aux administrateurs du portail.")));
+    }
+
     /** The caller's family, or a refusal when the token belongs to staff without a family. */
     public static Mono<UUID> requireFamilyId() {
         return get().flatMap(user -> user.familyId() == null
