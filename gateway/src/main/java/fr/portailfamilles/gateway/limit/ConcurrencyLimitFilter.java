@@ -26,6 +26,7 @@ import org.springframework.web.server.ServerWebExchange;
 import com.netflix.concurrency.limits.Limiter;
 
 import fr.portailfamilles.gateway.limit.ConcurrencyLimits.Gate;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import fr.portailfamilles.gateway.routing.RequestIdFilter;
 import fr.portailfamilles.gateway.routing.SampledLog;
 import fr.portailfamilles.gateway.routing.ServiceNames;
@@ -96,7 +97,8 @@ public class ConcurrencyLimitFilter implements GlobalFilter, Ordered {
 
     /**
      * Gives the place back once the answer is written: a 5xx, a timeout or a connect error is a
-     * drop; a client gone away tells nothing about the service's latency.
+     * drop. An open breaker's instant 503 and a client gone away tell nothing about the service's
+     * latency: ignored, or they would make a failing service look fast and grow its limit.
      */
     private Mono<Void> admitted(ServerWebExchange exchange, GatewayFilterChain chain, Limiter.Listener listener) {
         AtomicBoolean released = new AtomicBoolean();
@@ -104,7 +106,12 @@ public class ConcurrencyLimitFilter implements GlobalFilter, Ordered {
                 .doOnSuccess(done -> {
                     if (released.compareAndSet(false, true)) {
                         HttpStatusCode status = exchange.getResponse().getStatusCode();
-                        if (status != null && status.is5xxServerError()) {
+                        Throwable breakerCause = exchange.getAttribute(
+                                ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+                        if (breakerCause instanceof CallNotPermittedException) {
+                            listener.onIgnore();
+                        }
+                        else if (status != null && status.is5xxServerError()) {
                             listener.onDropped();
                         }
                         else {
