@@ -2,7 +2,6 @@ package fr.portailfamilles.gateway.limit;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +24,6 @@ import org.springframework.web.server.ServerWebExchange;
 
 import com.netflix.concurrency.limits.Limiter;
 
-import fr.portailfamilles.gateway.limit.ConcurrencyLimits.Gate;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import fr.portailfamilles.gateway.routing.RequestIdFilter;
 import fr.portailfamilles.gateway.routing.SampledLog;
@@ -49,9 +47,6 @@ public class ConcurrencyLimitFilter implements GlobalFilter, Ordered {
     static final String PROBLEM_TYPE = ProblemException.TYPE_BASE + "too-many-requests";
 
     private static final Logger log = LoggerFactory.getLogger(ConcurrencyLimitFilter.class);
-
-    /** How often a request allowed to wait looks for a free place again. */
-    private static final Duration POLL = Duration.ofMillis(5);
 
     private final ConcurrencyLimits limits;
     private final ConcurrencyLimitProperties properties;
@@ -82,17 +77,10 @@ public class ConcurrencyLimitFilter implements GlobalFilter, Ordered {
             return chain.filter(exchange);
         }
         // Not switchIfEmpty after the chain: an admitted exchange also completes empty.
-        return acquire(gate.get()).map(Optional::of).defaultIfEmpty(Optional.empty())
+        return gate.get().acquire(properties.maxWait()).map(Optional::of).defaultIfEmpty(Optional.empty())
                 .flatMap(listener -> listener.isPresent()
                         ? admitted(exchange, chain, listener.get())
                         : refuse(exchange, gate.get()));
-    }
-
-    /** A place now, or within {@code max-wait}, or none. */
-    private Mono<Limiter.Listener> acquire(Gate gate) {
-        Mono<Limiter.Listener> once = Mono.fromSupplier(() -> gate.tryAcquire().orElse(null));
-        long polls = properties.maxWait().toNanos() / POLL.toNanos();
-        return polls == 0 ? once : once.repeatWhenEmpty(attempts -> attempts.take(polls).delayElements(POLL));
     }
 
     /**
@@ -132,10 +120,10 @@ public class ConcurrencyLimitFilter implements GlobalFilter, Ordered {
     }
 
     private Mono<Void> refuse(ServerWebExchange exchange, Gate gate) {
-        gate.refused().increment();
+        gate.countRefusal();
         refusals.record(gate.route() + "/" + gate.requestClass().tag(), gate.route(), (logger, count, route) ->
                 logger.warn("Route {} ({}) at its limit of {} in flight: {} request(s) refused with 429 since the last line",
-                        route, gate.requestClass().tag(), gate.limiter().getLimit(), count));
+                        route, gate.requestClass().tag(), gate.limit(), count));
 
         String path = exchange.getAttribute(RequestIdFilter.ORIGINAL_PATH_ATTRIBUTE);
         Map<String, Object> problem = new LinkedHashMap<>();

@@ -20,13 +20,14 @@ import jakarta.validation.constraints.NotNull;
  *
  * @param retryAfter what the {@code Retry-After} header of a 429 tells clients to wait
  * @param maxWait how long a request may wait for a free place before being refused (zero: refused at once)
+ * @param maxWaiting how many requests may wait at once per route and class; the next are refused at once
  * @param logInterval at most one line per route and class in this interval, saying how many were refused
  * @param routes limits per route id; a route not listed here is not limited
  */
 @Validated
 @ConfigurationProperties("portail.gateway.concurrency-limits")
 public record ConcurrencyLimitProperties(@NotNull Duration retryAfter, @NotNull Duration maxWait,
-        @NotNull Duration logInterval, @NotEmpty Map<String, @Valid @NotNull RouteLimits> routes) {
+        @Min(0) @Max(10_000) int maxWaiting, @NotNull Duration logInterval, @NotEmpty Map<String, @Valid @NotNull RouteLimits> routes) {
 
     @AssertTrue(message = "max-wait must stay under 100 ms: a refusal has to come quickly")
     boolean isMaxWaitShort() {

@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 
-import com.netflix.concurrency.limits.Limiter;
 import com.netflix.concurrency.limits.limit.Gradient2Limit;
 import com.netflix.concurrency.limits.limit.WindowedLimit;
 import com.netflix.concurrency.limits.limiter.SimpleLimiter;
@@ -38,20 +37,12 @@ public class ConcurrencyLimits {
         }
     }
 
-    /** A route's limiter for one class of request. */
-    public record Gate(String route, RequestClass requestClass, SimpleLimiter<Void> limiter, Counter refused) {
-
-        Optional<Limiter.Listener> tryAcquire() {
-            return limiter.acquire(null);
-        }
-    }
-
     private final Map<String, Map<RequestClass, Gate>> gates = new HashMap<>();
 
     public ConcurrencyLimits(ConcurrencyLimitProperties properties, MeterRegistry meters) {
         properties.routes().forEach((route, limits) -> gates.put(route, Map.of(
-                RequestClass.READS, gate(route, RequestClass.READS, limits.reads(), meters),
-                RequestClass.WRITES, gate(route, RequestClass.WRITES, limits.writes(), meters))));
+                RequestClass.READS, gate(route, RequestClass.READS, limits.reads(), properties.maxWaiting(), meters),
+                RequestClass.WRITES, gate(route, RequestClass.WRITES, limits.writes(), properties.maxWaiting(), meters))));
     }
 
     /** The gate of this route for this method, if the route is limited. */
@@ -61,7 +52,7 @@ public class ConcurrencyLimits {
     }
 
     private static Gate gate(String route, RequestClass requestClass, ConcurrencyLimitProperties.Limits limits,
-            MeterRegistry meters) {
+            int maxWaiting, MeterRegistry meters) {
         // Gradient2 compares the latency of the last window with its long-term average: while the
         // service answers as fast as usual the limit grows, when requests start queuing it shrinks.
         // WindowedLimit feeds it one averaged sample per window rather than every call.
@@ -80,6 +71,9 @@ public class ConcurrencyLimits {
                 .description("Requests in flight through this route").register(meters);
         Counter refused = Counter.builder("gateway.concurrency.refused").tags(tags)
                 .description("Requests refused with 429 because the route was at its limit").register(meters);
-        return new Gate(route, requestClass, limiter, refused);
+        Gate gate = new Gate(route, requestClass, limiter, refused, maxWaiting);
+        Gauge.builder("gateway.concurrency.waiting", gate, Gate::waiting).tags(tags)
+                .description("Requests waiting for a place (bounded by max-wait and max-waiting)").register(meters);
+        return gate;
     }
 }
