@@ -24,12 +24,12 @@ import org.springframework.web.server.ServerWebExchange;
 
 import com.netflix.concurrency.limits.Limiter;
 
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import fr.portailfamilles.gateway.routing.RequestIdFilter;
 import fr.portailfamilles.gateway.routing.SampledLog;
 import fr.portailfamilles.gateway.routing.ServiceNames;
 import fr.portailfamilles.platform.web.ProblemException;
 import fr.portailfamilles.platform.web.TraceIds;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
