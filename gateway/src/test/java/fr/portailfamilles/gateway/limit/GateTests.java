@@ -39,9 +39,10 @@ class GateTests {
     void whenNoPlaceIsReleasedThenRefusedAtTheDeadlineAndNoPlaceIsLost() {
         Limiter.Listener first = takeThePlace();
 
-        StepVerifier.create(gate.acquire(Duration.ofMillis(50)))
+        StepVerifier.withVirtualTime(() -> gate.acquire(Duration.ofMillis(50)))
                 .expectSubscription()
-                .expectNoEvent(Duration.ofMillis(30))
+                .expectNoEvent(Duration.ofMillis(49))
+                .thenAwait(Duration.ofMillis(1))
                 .verifyComplete();
         assertThat(gate.waiting()).isZero();
 
