@@ -50,7 +50,7 @@ final class FakeServices {
             return new Reply(status, contentType, body, millis, heldUntil);
         }
 
-        /** Answers only once {@code release} is counted down (30 s at most), however long that takes. */
+        /** Answers only once {@code release} is counted down (35 s at most), however long that takes. */
         Reply heldUntil(CountDownLatch release) {
             return new Reply(status, contentType, body, delayMillis, release);
         }
@@ -147,7 +147,7 @@ final class FakeServices {
                 Thread.sleep(reply.delayMillis());
             }
             if (reply.heldUntil() != null) {
-                reply.heldUntil().await(30, TimeUnit.SECONDS);
+                reply.heldUntil().await(35, TimeUnit.SECONDS);
             }
             byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", reply.contentType());

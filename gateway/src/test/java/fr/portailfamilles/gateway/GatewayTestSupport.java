@@ -23,7 +23,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "portail.gateway.concurrency-limits.routes.reservation-service.writes.max=" + GatewayTestSupport.LIMIT,
         "portail.gateway.concurrency-limits.routes.reservation-service.reads.initial=" + GatewayTestSupport.LIMIT,
         "portail.gateway.concurrency-limits.routes.reservation-service.reads.min=" + GatewayTestSupport.LIMIT,
-        "portail.gateway.concurrency-limits.routes.reservation-service.reads.max=" + GatewayTestSupport.LIMIT })
+        "portail.gateway.concurrency-limits.routes.reservation-service.reads.max=" + GatewayTestSupport.LIMIT,
+        // A burst test holds the admitted calls until every refusal is in, which on a busy 2-core
+        // machine can take longer than the production timeout (10 s).
+        "resilience4j.timelimiter.configs.default.timeout-duration=40s",
+        "spring.cloud.gateway.server.webflux.httpclient.response-timeout=40s" })
 @AutoConfigureWebTestClient
 abstract class GatewayTestSupport {
 
