@@ -13,8 +13,10 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -37,15 +39,20 @@ final class FakeServices {
         }
     }
 
-    /** A scripted answer. */
-    record Reply(int status, String contentType, String body, long delayMillis) {
+    /** A scripted answer; {@code heldUntil}, when set, keeps it until the test opens that latch. */
+    record Reply(int status, String contentType, String body, long delayMillis, CountDownLatch heldUntil) {
 
         static Reply of(int status, String contentType, String body) {
-            return new Reply(status, contentType, body, 0);
+            return new Reply(status, contentType, body, 0, null);
         }
 
         Reply delayedBy(long millis) {
-            return new Reply(status, contentType, body, millis);
+            return new Reply(status, contentType, body, millis, heldUntil);
+        }
+
+        /** Answers only once {@code release} is counted down (35 s at most), however long that takes. */
+        Reply heldUntil(CountDownLatch release) {
+            return new Reply(status, contentType, body, delayMillis, release);
         }
     }
 
@@ -138,6 +145,9 @@ final class FakeServices {
             }
             if (reply.delayMillis() > 0) {
                 Thread.sleep(reply.delayMillis());
+            }
+            if (reply.heldUntil() != null) {
+                reply.heldUntil().await(35, TimeUnit.SECONDS);
             }
             byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", reply.contentType());

@@ -18,13 +18,14 @@ class GatewayArchitectureTests {
     @Test
     void securityDependsOnNoOtherFeature() {
         noClasses().that().resideInAPackage("..gateway.security..")
-                .should().dependOnClassesThat().resideInAnyPackage("..gateway.routing..", "..gateway.fallback..")
+                .should().dependOnClassesThat().resideInAnyPackage("..gateway.routing..", "..gateway.fallback..",
+                        "..gateway.limit..")
                 .check(classes);
     }
 
     @Test
     void featuresDoNotDependOnSecurity() {
-        noClasses().that().resideInAnyPackage("..gateway.routing..", "..gateway.fallback..")
+        noClasses().that().resideInAnyPackage("..gateway.routing..", "..gateway.fallback..", "..gateway.limit..")
                 .should().dependOnClassesThat().resideInAPackage("..gateway.security..")
                 .check(classes);
     }

@@ -16,12 +16,30 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * The whole gateway on a random port in front of real (fake) services and a real JWKS. Every test
  * class extends this one, so they share one application context and one set of services.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        // Fixed limits (min = max) for reservation-service, so a burst test knows how many get in.
+        "portail.gateway.concurrency-limits.routes.reservation-service.writes.initial=" + GatewayTestSupport.LIMIT,
+        "portail.gateway.concurrency-limits.routes.reservation-service.writes.min=" + GatewayTestSupport.LIMIT,
+        "portail.gateway.concurrency-limits.routes.reservation-service.writes.max=" + GatewayTestSupport.LIMIT,
+        "portail.gateway.concurrency-limits.routes.reservation-service.reads.initial=" + GatewayTestSupport.LIMIT,
+        "portail.gateway.concurrency-limits.routes.reservation-service.reads.min=" + GatewayTestSupport.LIMIT,
+        "portail.gateway.concurrency-limits.routes.reservation-service.reads.max=" + GatewayTestSupport.LIMIT,
+        // A burst test holds the admitted calls until every refusal is in, which on a busy 2-core
+        // machine can take longer than the production timeout (10 s).
+        "resilience4j.timelimiter.configs.default.timeout-duration=40s",
+        "spring.cloud.gateway.server.webflux.httpclient.response-timeout=40s" })
 @AutoConfigureWebTestClient
 abstract class GatewayTestSupport {
 
     static final List<String> SERVICES = List.of("account-service", "document-service", "reservation-service",
             "billing-service", "notification-service");
+
+    /**
+     * The reservation route's concurrency limit in tests, reads and writes alike. A burst of three
+     * times it is above 25, the bulkhead Spring Cloud CircuitBreaker adds unless told not to: without
+     * the limits, that bulkhead's 503s would show.
+     */
+    static final int LIMIT = 10;
 
     static final TestTokens TOKENS = new TestTokens();
     static final FakeServices DOWNSTREAM = startServices();

@@ -4,9 +4,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Configuration;
 
 import fr.portailfamilles.gateway.fallback.FallbackProperties;
+import fr.portailfamilles.gateway.limit.ConcurrencyLimitProperties;
 
 /** Typed settings of the gateway; routes themselves live in application.yml. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(FallbackProperties.class)
+@EnableConfigurationProperties({FallbackProperties.class, ConcurrencyLimitProperties.class})
 public class GatewayConfiguration {
 }

@@ -1,7 +1,6 @@
 package fr.portailfamilles.gateway.fallback;
 
 import java.net.URI;
-import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
 import fr.portailfamilles.gateway.routing.RequestIdFilter;
+import fr.portailfamilles.gateway.routing.SampledLog;
+import fr.portailfamilles.gateway.routing.ServiceNames;
 import fr.portailfamilles.platform.web.ProblemException;
 import fr.portailfamilles.platform.web.TraceIds;
 
@@ -30,32 +31,28 @@ public class FallbackController {
 
     private static final Logger log = LoggerFactory.getLogger(FallbackController.class);
 
-    /** The service as a family would name it, to complete "Le service ... est momentanément indisponible". */
-    private static final Map<String, String> SERVICE_NAMES = Map.of(
-            "account-service", "des comptes",
-            "document-service", "des justificatifs",
-            "reservation-service", "des réservations",
-            "billing-service", "de facturation",
-            "notification-service", "des messages");
-
     private final FallbackProperties properties;
     private final TraceIds traceIds;
+    /** An open breaker answers every call here: one line per service and cause per interval, not one each. */
+    private final SampledLog fallbacks;
 
     public FallbackController(FallbackProperties properties, TraceIds traceIds) {
         this.properties = properties;
         this.traceIds = traceIds;
+        this.fallbacks = new SampledLog(log, properties.logInterval());
     }
 
     @RequestMapping("/fallback/{service}")
     public ResponseEntity<ProblemDetail> serviceUnavailable(@PathVariable String service, ServerWebExchange exchange) {
-        String name = SERVICE_NAMES.get(service);
-        String detail = name == null
-                ? "Le service demandé est momentanément indisponible. Réessayez dans quelques instants."
-                : "Le service " + name + " est momentanément indisponible. Réessayez dans quelques instants.";
+        String detail = ServiceNames.theService(service)
+                + " est momentanément indisponible. Réessayez dans quelques instants.";
         Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
         String path = originalPath(exchange);
-        log.warn("Fallback for {} on {} {}: {}", service, exchange.getRequest().getMethod(), path,
-                cause == null ? "no cause recorded" : cause.toString());
+        String causeName = cause == null ? "no cause recorded" : cause.getClass().getSimpleName();
+        fallbacks.record(service + "/" + causeName,
+                exchange.getRequest().getMethod() + " " + path + ": " + (cause == null ? causeName : cause),
+                (logger, count, first) -> logger.warn("Fallback 503 for {}: {} call(s) since the last line, e.g. {}",
+                        service, count, first));
 
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
         problem.setType(URI.create(ProblemException.TYPE_BASE + "service-unavailable"));
