@@ -20,9 +20,10 @@
       if (result.status !== 401 || NO_REFRESH.test(url)) {
         return result;
       }
-      // The access token ran out: renew the session once, then try the request again, once.
-      return refreshSession().then(function (renewed) {
-        return renewed ? send(method, url, body, headers) : result;
+      // The access token ran out: renew the session once, then try the request again, once. Even when
+      // this tab's refresh is refused: another tab may just have renewed the cookies both share.
+      return refreshSession().then(function () {
+        return send(method, url, body, headers);
       });
     });
   }

@@ -49,6 +49,7 @@ class SessionRefreshIT extends AccountIntegrationTest {
         // Presented again at once (a second tab): refused, but the session goes on.
         refresh(first.getValue()).expectStatus().isUnauthorized()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().doesNotExist(HttpHeaders.SET_COOKIE)
                 .expectBody().jsonPath("$.type").isEqualTo("https://portail-familles.fr/problems/session-expired");
         String third = refreshCookie(refresh(second).expectStatus().isOk());
         refresh(third).expectStatus().isOk();
@@ -61,8 +62,7 @@ class SessionRefreshIT extends AccountIntegrationTest {
         String current = refreshCookie(refresh(stolen).expectStatus().isOk());
         ageRotation(stolen);
 
-        refresh(stolen).expectStatus().isUnauthorized()
-                .expectHeader().value(HttpHeaders.SET_COOKIE, cookie -> assertThat(cookie).contains("Max-Age=0"));
+        refresh(stolen).expectStatus().isUnauthorized();
 
         refresh(current).expectStatus().isUnauthorized();
         assertThat(flows.count("SELECT count(*) FROM refresh_token t JOIN user_account u ON u.id = t.user_id"

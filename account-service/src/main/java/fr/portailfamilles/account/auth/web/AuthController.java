@@ -60,9 +60,8 @@ public class AuthController {
         if (secret == null) {
             return Mono.error(RefreshTokens.ended());
         }
-        return authentication.refresh(secret)
-                .map(opened -> answer(opened, response))
-                .doOnError(ex -> clearCookies(response));
+        // A refusal leaves the cookies alone: in the two-tab case the other tab has just set new ones.
+        return authentication.refresh(secret).map(opened -> answer(opened, response));
     }
 
     @Operation(summary = "Log out of the web pages: the refresh cookie's session is revoked and both cookies cleared")
