@@ -5,6 +5,7 @@
 # 1,000 active parent accounts sharing one Argon2id hash, runs the service jar with the production
 # JVM flags (-XX:+UseParallelGC -Xmx512m, C2 on) and no Kafka (logins publish nothing), then runs
 # LoginLoad.java at each concurrency: 20 s warm-up (JIT), 30 s measured, distinct accounts in turn.
+# BENCH_NICE=-10 runs the service ahead of other work on a shared machine (default 0: as it comes).
 # Needs: ./mvnw -B -o -q -pl account-service -am package -DskipTests, and root (runuser postgres).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -29,7 +30,7 @@ runuser -u postgres -- pg_ctl -D "$WORK/pg" -l "$WORK/pg/log" -w \
   -o "-p $PGPORT -k $WORK/pg -h 127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null
 psql -h 127.0.0.1 -p "$PGPORT" -U postgres -qc "CREATE ROLE portail LOGIN PASSWORD 'portail'" -c "CREATE DATABASE account OWNER portail"
 
-java -XX:+UseParallelGC -Xmx512m -jar "$JAR" --server.port="$APPPORT" --portail.database.port="$PGPORT" \
+nice -n "${BENCH_NICE:-0}" java -XX:+UseParallelGC -Xmx512m -jar "$JAR" --server.port="$APPPORT" --portail.database.port="$PGPORT" \
   --portail.database.host=127.0.0.1 --spring.kafka.bootstrap-servers=127.0.0.1:1 >"$WORK/app.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 180); do

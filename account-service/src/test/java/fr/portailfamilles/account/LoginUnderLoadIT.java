@@ -22,6 +22,7 @@ import fr.portailfamilles.account.auth.domain.Role;
 import fr.portailfamilles.account.auth.domain.UserAccount;
 import fr.portailfamilles.account.auth.domain.UserAccountRepository;
 import fr.portailfamilles.testsupport.IntegrationTest;
+import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.Disposable;
 
 /** A full hashing queue: logins are refused at once with 429 and Retry-After, and none is counted as a failure. */
@@ -46,10 +47,14 @@ class LoginUnderLoadIT {
     @Autowired
     DatabaseClient database;
 
+    @Autowired
+    MeterRegistry meters;
+
     @Test
     void whenTheHashingQueueIsFullThenALoginIsRefusedAtOnceWith429AndRetryAfter() throws Exception {
         String email = "agent-" + UUID.randomUUID() + "@portail-familles.fr";
         accounts.save(UserAccount.create(email, passwordEncoder.encode(PASSWORD), List.of(Role.STAFF), null, "Agent Test")).block();
+        double refusedBefore = meters.counter("portail.password.hashing.refused").count();
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         // The one hashing thread is busy and the one queue place taken.
@@ -76,6 +81,7 @@ class LoginUnderLoadIT {
         }
         assertThat(database.sql("SELECT count(*) FROM login_failure WHERE subject = :s").bind("s", "account:" + email)
                 .map(row -> row.get(0, Long.class)).one().block()).as("a refusal for load is not a failed login").isZero();
+        assertThat(meters.counter("portail.password.hashing.refused").count()).isEqualTo(refusedBefore + 1);
         login(email).expectStatus().isOk();
     }
 

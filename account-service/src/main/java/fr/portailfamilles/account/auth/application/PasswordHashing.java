@@ -16,6 +16,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 import fr.portailfamilles.platform.web.ProblemException;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
@@ -31,6 +32,7 @@ public class PasswordHashing implements DisposableBean {
     private final PasswordEncoder encoder;
     private final ThreadPoolExecutor executor;
     private final Duration retryAfter;
+    private final Counter refused;
 
     public PasswordHashing(PasswordEncoder encoder, MeterRegistry meters,
             @Value("${portail.password-hashing.threads}") int threads,
@@ -50,6 +52,8 @@ public class PasswordHashing implements DisposableBean {
                 .description("Password hashes waiting for a hashing thread").register(meters);
         Gauge.builder("portail.password.hashing.active", executor, ThreadPoolExecutor::getActiveCount)
                 .description("Password hashes being computed").register(meters);
+        this.refused = Counter.builder("portail.password.hashing.refused")
+                .description("Logins and password changes refused with 429 because the hashing queue was full").register(meters);
     }
 
     public Mono<Boolean> matches(String rawPassword, String hash) {
@@ -80,6 +84,7 @@ public class PasswordHashing implements DisposableBean {
                 sink.onCancel(() -> running.cancel(false));
             }
             catch (RejectedExecutionException ex) {
+                refused.increment();
                 sink.error(busy());
             }
         });
