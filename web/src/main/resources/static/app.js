@@ -1,7 +1,8 @@
 /*
  * Portail Familles – the few scripts the pages need, no framework.
- * The session lives in the HttpOnly cookie set by POST /api/auth/login: the access token in the
- * response body is deliberately not kept (no localStorage), so scripts never hold it.
+ * The session lives in the HttpOnly cookies set by POST /api/auth/login: the 30-minute access token
+ * (its copy in the response body is deliberately not kept: no localStorage, scripts never hold it)
+ * and a refresh token the browser sends only to /api/auth/refresh, which renews both.
  */
 (function () {
   'use strict';
@@ -15,6 +16,41 @@
    * request headers (an Idempotency-Key).
    */
   function api(method, url, body, headers) {
+    return send(method, url, body, headers).then(function (result) {
+      if (result.status !== 401 || NO_REFRESH.test(url)) {
+        return result;
+      }
+      // The access token ran out: renew the session once, then try the request again, once. Even when
+      // this tab's refresh is refused: another tab may just have renewed the cookies both share.
+      return refreshSession().then(function () {
+        return send(method, url, body, headers);
+      });
+    });
+  }
+
+  /** Calls whose 401 is an answer in itself (wrong password, session over), never a reason to refresh. */
+  var NO_REFRESH = /^\/api\/auth\/(login|logout|refresh)\b/;
+  var refreshing = null;
+
+  /**
+   * Asks for a new access token with the refresh cookie; resolves to whether it worked. Calls that get
+   * a 401 together share one refresh: the refresh token changes at each use, and presenting the old
+   * one again would be refused.
+   */
+  function refreshSession() {
+    if (!refreshing) {
+      refreshing = fetch('/api/auth/refresh', {
+        method: 'POST', credentials: 'same-origin', headers: { 'Accept': 'application/json, application/problem+json' }
+      }).then(function (response) { return response.ok; }, function () { return false; })
+        .then(function (renewed) {
+          refreshing = null;
+          return renewed;
+        });
+    }
+    return refreshing;
+  }
+
+  function send(method, url, body, headers) {
     var options = {
       method: method,
       credentials: 'same-origin',
@@ -148,7 +184,8 @@
     logout.addEventListener('click', function () {
       hideMessage(error);
       setBusy(logout, true);
-      api('POST', '/api/auth/logout')
+      // Ends the session on the server (the refresh token is revoked) and clears both cookies.
+      api('DELETE', '/api/auth/refresh')
         .then(function (result) {
           // 401: the session had already ended, which is what the user asked for.
           if (result.ok || result.status === 401) {
@@ -297,6 +334,6 @@
     api: api, problemMessage: problemMessage, showProblem: showProblem, clearProblem: clearProblem,
     MONTHS: MONTHS, NETWORK_PROBLEM: NETWORK_PROBLEM, byId: byId, element: element,
     dateText: dateText, dayText: dayText, monthText: monthText, unitLabel: unitLabel, newKey: newKey,
-    redirectIfLoggedOut: redirectIfLoggedOut, focusHeading: focusHeading
+    redirectIfLoggedOut: redirectIfLoggedOut, focusHeading: focusHeading, refreshSession: refreshSession
   };
 }());

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -100,6 +101,37 @@ class LoginIT {
         web.get().uri("/api/auth/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + forged.serialize()).exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void whenAUserWithAFormerBcryptCost12HashLogsInThenTheHashIsStoredAgainWithArgon2id() {
+        String email = "ancien-" + UUID.randomUUID() + "@portail-familles.fr";
+        String legacy = new BCryptPasswordEncoder(12).encode(PASSWORD);
+        assertThat(legacy).startsWith("$2a$12$");
+        UUID id = accounts.save(UserAccount.create(email, legacy, List.of(Role.STAFF), null, "Agent Ancien")).block().id();
+
+        web.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", email, "password", PASSWORD)).exchange().expectStatus().isOk();
+
+        String upgraded = accounts.findById(id).block().passwordHash();
+        assertThat(upgraded).startsWith("{argon2}$argon2id$v=19$m=19456,t=2,p=1$");
+        assertThat(passwordEncoder.matches(PASSWORD, upgraded)).isTrue();
+        assertThat(passwordEncoder.upgradeEncoding(upgraded)).isFalse();
+        web.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", email, "password", PASSWORD)).exchange().expectStatus().isOk();
+        assertThat(accounts.findById(id).block().passwordHash()).as("hashed once, not at every login").isEqualTo(upgraded);
+    }
+
+    @Test
+    void aWrongPasswordLeavesTheFormerHashAsItWas() {
+        String email = "ancien-" + UUID.randomUUID() + "@portail-familles.fr";
+        String legacy = new BCryptPasswordEncoder(12).encode(PASSWORD);
+        UUID id = accounts.save(UserAccount.create(email, legacy, List.of(Role.STAFF), null, "Agent Ancien")).block().id();
+
+        web.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", email, "password", "pas-le-bon-mot-de-passe")).exchange().expectStatus().isUnauthorized();
+
+        assertThat(accounts.findById(id).block().passwordHash()).isEqualTo(legacy);
     }
 
     @Test

@@ -42,6 +42,23 @@ class BrowserLoginIT {
     }
 
     @Test
+    void whenTheAccessTokenHasRunOutThePageRenewsTheSessionInsteadOfAskingToLogInAgain() {
+        browser.open("/connexion.html");
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("email"))).sendKeys(RunningSystem.PARENT_EMAIL);
+        browser.driver.findElement(By.id("password")).sendKeys(RunningSystem.PARENT_PASSWORD);
+        browser.driver.findElement(By.id("login-submit")).click();
+        browser.wait.until(ExpectedConditions.urlContains("espace.html"));
+
+        // As after 30 minutes: the access cookie is gone, the refresh cookie (path /api/auth/refresh) is left.
+        browser.driver.manage().deleteCookieNamed("pf_access");
+        browser.open("/espace.html");
+
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("greeting"), "Claire Martin"));
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/espace.html");
+        assertThat(browser.driver.manage().getCookieNamed("pf_access")).as("renewed by POST /api/auth/refresh").isNotNull();
+    }
+
+    @Test
     void aWrongPasswordIsExplainedOnThePage() {
         browser.open("/connexion.html");
         browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("email"))).sendKeys(RunningSystem.PARENT_EMAIL);

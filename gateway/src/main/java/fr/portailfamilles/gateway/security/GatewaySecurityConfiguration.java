@@ -28,7 +28,8 @@ public class GatewaySecurityConfiguration {
             // The payment service's server-to-server notification is signed (HMAC), not authenticated by a token.
             ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST,
                     "/api/auth/login", "/api/auth/logout", "/api/account-requests", "/api/payments/notifications"),
-            ServerWebExchangeMatchers.pathMatchers("/api/auth/activation", "/api/auth/password-reset/**"),
+            // The refresh token (an HttpOnly cookie on this path) is the credential: the access token has expired.
+            ServerWebExchangeMatchers.pathMatchers("/api/auth/activation", "/api/auth/password-reset/**", "/api/auth/refresh"),
             ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/.well-known/jwks.json"),
             ServerWebExchangeMatchers.pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus",
                     "/fallback/**"),

@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,7 +19,6 @@ import fr.portailfamilles.events.account.PasswordResetRequested;
 import fr.portailfamilles.platform.outbox.Outbox;
 import fr.portailfamilles.platform.web.ProblemException;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /** Setting a password: activation link, change while logged in, reset by e-mail link. */
 @Service
@@ -29,7 +27,8 @@ public class Credentials {
     private final UserAccountRepository accounts;
     private final OneTimeTokens oneTimeTokens;
     private final PasswordPolicy policy;
-    private final PasswordEncoder passwordEncoder;
+    private final PasswordHashing hashing;
+    private final RefreshTokens refreshTokens;
     private final FamilyEvents familyEvents;
     private final Outbox outbox;
     private final Clock clock;
@@ -37,13 +36,14 @@ public class Credentials {
     private final Duration resetValidity;
 
     public Credentials(UserAccountRepository accounts, OneTimeTokens oneTimeTokens, PasswordPolicy policy,
-            PasswordEncoder passwordEncoder, FamilyEvents familyEvents, Outbox outbox, Clock clock,
+            PasswordHashing hashing, RefreshTokens refreshTokens, FamilyEvents familyEvents, Outbox outbox, Clock clock,
             @Value("${portail.portal-url}") String portalUrl,
             @Value("${portail.links.reset-validity:1h}") Duration resetValidity) {
         this.accounts = accounts;
         this.oneTimeTokens = oneTimeTokens;
         this.policy = policy;
-        this.passwordEncoder = passwordEncoder;
+        this.hashing = hashing;
+        this.refreshTokens = refreshTokens;
         this.familyEvents = familyEvents;
         this.outbox = outbox;
         this.clock = clock;
@@ -72,10 +72,10 @@ public class Credentials {
     public Mono<Void> change(UUID userId, String currentPassword, String newPassword) {
         return accounts.findById(userId)
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Compte")))
-                .publishOn(Schedulers.boundedElastic())
-                .flatMap(account -> passwordEncoder.matches(currentPassword, account.passwordHash()) ? Mono.just(account)
-                        : Mono.error(new ProblemException(HttpStatus.FORBIDDEN, "wrong-current-password", "Mot de passe actuel incorrect",
-                                "Le mot de passe actuel saisi est incorrect.")))
+                .flatMap(account -> hashing.matches(currentPassword, account.passwordHash())
+                        .flatMap(matches -> matches ? Mono.just(account) : Mono.empty()))
+                .switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.FORBIDDEN, "wrong-current-password",
+                        "Mot de passe actuel incorrect", "Le mot de passe actuel saisi est incorrect.")))
                 .flatMap(account -> setPassword(account, newPassword))
                 .then();
     }
@@ -98,9 +98,10 @@ public class Credentials {
             return Mono.error(new ProblemException(HttpStatus.FORBIDDEN, "account-disabled", "Compte désactivé",
                     "Ce compte est désactivé. Contactez le service Portail-familles."));
         }
-        return Mono.fromCallable(() -> passwordEncoder.encode(password))
-                .subscribeOn(Schedulers.boundedElastic())
+        // Every session ends: whoever knew the old password may have opened one.
+        return hashing.encode(password)
                 .flatMap(hash -> accounts.save(account.withPassword(hash)))
+                .flatMap(saved -> refreshTokens.revokeAllOf(saved.id()).thenReturn(saved))
                 .flatMap(saved -> outbox.append(new PasswordChanged(saved.id(), saved.email(), firstName(saved), clock.instant()))
                         .thenReturn(saved));
     }
