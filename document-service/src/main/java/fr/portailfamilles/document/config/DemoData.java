@@ -116,7 +116,14 @@ public class DemoData implements ApplicationRunner {
                         .switchIfEmpty(Mono.error(() -> new IllegalStateException("bench family " + n + " not projected yet")))
                         .retryWhen(Retry.fixedDelay(300, Duration.ofSeconds(2)))
                         .then(documents.findByFamilyIdOrderBySubmittedAtDesc(benchFamily(n)).hasElements())
-                        .flatMap(seeded -> seeded ? Mono.just(0) : completeAlshDossier(benchFamily(n), benchChild(n)).thenReturn(1)), 4)
+                        .flatMap(seeded -> seeded ? Mono.just(0) : completeAlshDossier(benchFamily(n), benchChild(n))
+                                // A pool checkout timing out on a busy machine: the whole dossier again (a document sent twice
+                                // is only a newer one of its type).
+                                .retryWhen(Retry.backoff(3, Duration.ofSeconds(1))).thenReturn(1))
+                        .onErrorResume(error -> {
+                            log.warn("Bench dossier {} not completed: {}", n, error.toString());
+                            return Mono.just(0);
+                        }), 4)
                 .reduce(0, Integer::sum)
                 .subscribe(created -> log.info("Bench dossiers: {} completed, {} asked for, in {} ms", created, seedFamilies,
                                 (System.nanoTime() - start) / 1_000_000),
