@@ -3,6 +3,7 @@ package fr.portailfamilles.bench;
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.asLongAs;
 import static io.gatling.javaapi.core.CoreDsl.doIf;
+import static io.gatling.javaapi.core.CoreDsl.doIfOrElse;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.pause;
@@ -66,9 +67,16 @@ public class Hol1Simulation extends Simulation {
             .disableCaching()
             .disableFollowRedirect();
 
-    /** One booking attempt; every check saves, and only the last one judges (Gatling stops at the first failure). */
-    private HttpRequestActionBuilder book(String name) {
-        HttpRequestActionBuilder request = http(name).post("/api/reservations")
+    /** One booking attempt, with the admission pass when the parent holds one (no empty header otherwise). */
+    private ChainBuilder book(String name) {
+        return doIfOrElse(session -> session.contains("pass") && session.getString("pass") != null)
+                .then(exec(bookRequest(name).header("Admission-Pass", "#{pass}")))
+                .orElse(exec(bookRequest(name)));
+    }
+
+    /** Every check saves, and only the last one judges (Gatling stops at the first failure). */
+    private HttpRequestActionBuilder bookRequest(String name) {
+        return http(name).post("/api/reservations")
                 .header("Authorization", "Bearer #{token}")
                 .header("Idempotency-Key", "#{key}")
                 .body(StringBody(session -> "{\"periodId\":\"" + setup.periodId() + "\",\"childId\":\"" + session.getString("childId")
@@ -78,8 +86,6 @@ public class Hol1Simulation extends Simulation {
                         header("Retry-After").optional().saveAs("retryAfter"),
                         jsonPath("$.reservations[0].status").optional().saveAs("line"),
                         status().in(200, 201));
-        return setup.waitingRoom() ? request.header("Admission-Pass", session -> session.getString("pass") == null ? ""
-                : session.getString("pass")) : request;
     }
 
     private ChainBuilder record(String kind) {

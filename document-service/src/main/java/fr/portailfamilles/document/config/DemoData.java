@@ -33,6 +33,7 @@ import fr.portailfamilles.document.catalogue.domain.SchoolYear;
 import fr.portailfamilles.document.document.application.DocumentReviews;
 import fr.portailfamilles.document.document.application.DocumentUploads;
 import fr.portailfamilles.document.document.application.ReviewDecision;
+import fr.portailfamilles.document.document.domain.Document;
 import fr.portailfamilles.document.document.domain.DocumentRepository;
 import fr.portailfamilles.document.document.domain.DocumentStatus;
 import fr.portailfamilles.document.family.domain.FamilyChildRepository;
@@ -115,7 +116,9 @@ public class DemoData implements ApplicationRunner {
                 .flatMap(n -> children.findByChildIdAndFamilyId(benchChild(n), benchFamily(n))
                         .switchIfEmpty(Mono.error(() -> new IllegalStateException("bench family " + n + " not projected yet")))
                         .retryWhen(Retry.fixedDelay(300, Duration.ofSeconds(2)))
-                        .then(documents.findByFamilyIdOrderBySubmittedAtDesc(benchFamily(n)).hasElements())
+                        // Seeded when every mandatory type has a document: a run stopped half-way finishes the family.
+                        .then(Mono.zip(documents.findByFamilyIdOrderBySubmittedAtDesc(benchFamily(n)).map(Document::typeCode).distinct().count(),
+                                types.findForDossier(Dossier.ALSH).filter(DocumentType::mandatory).count(), (sent, mandatory) -> sent >= mandatory))
                         .flatMap(seeded -> seeded ? Mono.just(0) : completeAlshDossier(benchFamily(n), benchChild(n))
                                 // A pool checkout timing out on a busy machine: the whole dossier again (a document sent twice
                                 // is only a newer one of its type).
