@@ -11,7 +11,9 @@ import java.util.concurrent.TimeUnit;
  * {@code dev/run}: starts the whole portal on this machine and keeps it running until Ctrl-C.
  * <p>
  * Options: {@code --infra-only} (PostgreSQL, Kafka and the mail catcher, for services run from an IDE),
- * {@code --only=gateway,account-service} (those services only), {@code --no-demo-data}. System properties: {@code portail.repository} (default: found from the working
+ * {@code --only=gateway,account-service} (those services only), {@code --no-demo-data}, {@code --production}
+ * (the measured-run JVM options, {@link LocalStack#PRODUCTION_SERVICE_JVM_OPTIONS}), {@code --jfr=<service>,...}
+ * (a JFR recording of those services, dumped to {@code <data>/logs/<service>.jfr} when they stop). System properties: {@code portail.repository} (default: found from the working
  * folder), {@code portail.local.dir} (default {@code <repo>/.local}), {@code portail.health-timeout}
  * (seconds, default 300).
  */
@@ -28,6 +30,7 @@ public final class LocalStackMain {
         }
         List<String> options = List.of(args);
         List<PortalService> only = new ArrayList<>();
+        List<PortalService> profiled = new ArrayList<>();
         for (String option : options) {
             if (option.startsWith("--only=")) {
                 try {
@@ -40,8 +43,20 @@ public final class LocalStackMain {
                     System.exit(2);
                 }
             }
-            else if (!List.of("--infra-only", "--no-demo-data").contains(option)) {
-                System.err.println("Unknown option " + option + "; known: --infra-only, --only=<service,...>, --no-demo-data");
+            else if (option.startsWith("--jfr=")) {
+                for (String module : option.substring("--jfr=".length()).split(",")) {
+                    try {
+                        profiled.add(PortalService.ofModule(module.trim()));
+                    }
+                    catch (IllegalArgumentException ex) {
+                        System.err.println(ex.getMessage() + "; services: " + List.of(PortalService.values()));
+                        System.exit(2);
+                    }
+                }
+            }
+            else if (!List.of("--infra-only", "--no-demo-data", "--production").contains(option)) {
+                System.err.println("Unknown option " + option
+                        + "; known: --infra-only, --only=<service,...>, --no-demo-data, --production, --jfr=<service,...>");
                 System.exit(2);
             }
         }
@@ -55,6 +70,16 @@ public final class LocalStackMain {
                 .healthTimeout(Duration.ofSeconds(Long.getLong("portail.health-timeout", 300)));
         if (System.getProperty("portail.local.dir") != null) {
             builder.dataDirectory(Path.of(System.getProperty("portail.local.dir")));
+        }
+        if (options.contains("--production")) {
+            builder.serviceJvmOptions(LocalStack.PRODUCTION_SERVICE_JVM_OPTIONS);
+        }
+        Path logs = (System.getProperty("portail.local.dir") != null ? Path.of(System.getProperty("portail.local.dir"))
+                : repository.resolve(".local")).toAbsolutePath().resolve("logs");
+        for (PortalService service : profiled) {
+            // JDK_JAVA_OPTIONS: read by the java launcher, so only that service's JVM records.
+            builder.environment(service, "JDK_JAVA_OPTIONS", "-XX:StartFlightRecording=name=portail,settings=profile,dumponexit=true,filename="
+                    + logs.resolve(service.module() + ".jfr"));
         }
         if (infraOnly) {
             builder.services(List.of());

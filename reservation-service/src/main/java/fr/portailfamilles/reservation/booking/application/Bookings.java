@@ -2,10 +2,8 @@ package fr.portailfamilles.reservation.booking.application;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -25,13 +23,13 @@ import fr.portailfamilles.events.reservation.ReservationWaitlisted;
 import fr.portailfamilles.platform.outbox.IdempotencyKeys;
 import fr.portailfamilles.platform.outbox.Outbox;
 import fr.portailfamilles.platform.web.ProblemException;
+import fr.portailfamilles.reservation.booking.domain.BookingReads;
 import fr.portailfamilles.reservation.booking.domain.CapacityLedger;
 import fr.portailfamilles.reservation.booking.domain.ReservationStatus;
 import fr.portailfamilles.reservation.booking.domain.ReservationStore;
 import fr.portailfamilles.reservation.family.domain.FamilyDirectory;
 import fr.portailfamilles.reservation.offer.domain.Activity;
 import fr.portailfamilles.reservation.offer.domain.AgeGroup;
-import fr.portailfamilles.reservation.offer.domain.OfferRepository;
 import fr.portailfamilles.reservation.offer.domain.Period;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -46,8 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class Bookings {
 
-    private final FamilyDirectory families;
-    private final OfferRepository offer;
+    private final BookingReads reads;
+    private final OfferSnapshots offers;
     private final CapacityLedger capacity;
     private final ReservationStore reservations;
     private final IdempotencyKeys idempotency;
@@ -57,11 +55,11 @@ public class Bookings {
     private final Clock clock;
     private final BookingProperties properties;
 
-    public Bookings(FamilyDirectory families, OfferRepository offer, CapacityLedger capacity, ReservationStore reservations,
+    public Bookings(BookingReads reads, OfferSnapshots offers, CapacityLedger capacity, ReservationStore reservations,
             IdempotencyKeys idempotency, Outbox outbox, TransactionalOperator transactions, JsonMapper json, Clock clock,
             BookingProperties properties) {
-        this.families = families;
-        this.offer = offer;
+        this.reads = reads;
+        this.offers = offers;
         this.capacity = capacity;
         this.reservations = reservations;
         this.idempotency = idempotency;
@@ -116,16 +114,16 @@ public class Bookings {
     private Mono<Answer> place(UUID familyId, String caller, String key, UUID periodId, List<BookingRequest.Line> lines, boolean staff,
             String reason) {
         Instant now = clock.instant();
-        Mono<FamilyDirectory.Family> family = families.family(familyId).defaultIfEmpty(new FamilyDirectory.Family(familyId, "", false, false, null))
-                .doOnNext(Eligibility::requireActive);
-        Mono<Period> period = offer.period(periodId).switchIfEmpty(Mono.error(() -> ProblemException.notFound("Période")));
-        return Mono.zip(family, period).flatMap(found -> unpaidAllows(familyId, staff).then(offer.activity(found.getT2().activityId())
-                .zipWith(offer.ageGroups(found.getT2().activityId()).collectList())
+        // The family and what it owes in one read (BookingReads); the offer from a one-second snapshot (OfferSnapshots).
+        Mono<BookingReads.FamilyFacts> family = reads.family(familyId).doOnNext(facts -> Eligibility.requireActive(facts.family()));
+        Mono<Period> period = offers.period(periodId).switchIfEmpty(Mono.error(() -> ProblemException.notFound("Période")));
+        return Mono.zip(family, period).flatMap(found -> unpaidAllows(found.getT1().unpaidCents(), staff).then(offers.activity(found.getT2().activityId())
+                .zipWith(offers.ageGroups(found.getT2().activityId()))
                 .flatMap(offered -> {
                     Period thePeriod = found.getT2();
                     Activity activity = offered.getT1();
                     if (!staff) {
-                        Optional<ProblemException> closed = Eligibility.window(thePeriod, found.getT1().resident(), now);
+                        Optional<ProblemException> closed = Eligibility.window(thePeriod, found.getT1().family().resident(), now);
                         if (closed.isPresent()) {
                             return Mono.error(closed.get());
                         }
@@ -141,40 +139,34 @@ public class Bookings {
      * A parent whose family owes more than the threshold is refused; staff booking on behalf of the family are not (a
      * payment at the counter not yet invoiced as paid, a payment plan, a social-services case: their reason is recorded).
      */
-    private Mono<Void> unpaidAllows(UUID familyId, boolean staff) {
+    private Mono<Void> unpaidAllows(int unpaidCents, boolean staff) {
         if (staff) {
             return Mono.empty();
         }
-        return families.unpaidCents(familyId)
-                .flatMap(unpaid -> Eligibility.unpaid(unpaid, properties.unpaidThresholdCents())
-                        .<Mono<Void>>map(Mono::error).orElseGet(Mono::empty));
+        return Eligibility.unpaid(unpaidCents, properties.unpaidThresholdCents()).<Mono<Void>>map(Mono::error).orElseGet(Mono::empty);
     }
 
     private record Planned(BookingRequest.Line line, FamilyDirectory.Child child, AgeGroup group) {
     }
 
-    /** Checks every line against the rules; the first refusal is the answer. */
+    /** Checks every line against the rules; the first refusal is the answer. One read per line (BookingReads.line). */
     private Mono<List<Planned>> decide(UUID familyId, Activity activity, List<AgeGroup> groups, Period period,
             List<BookingRequest.Line> lines, boolean staff, Instant now) {
-        Map<UUID, Mono<FamilyDirectory.Child>> children = new HashMap<>();
-        Map<UUID, Mono<Boolean>> dossiers = new HashMap<>();
-        return Flux.fromIterable(lines).concatMap(line -> {
-            Mono<FamilyDirectory.Child> child = children.computeIfAbsent(line.childId(), id -> families.child(familyId, id)
-                    .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Enfant"))).cache());
-            Mono<Boolean> dossier = dossiers.computeIfAbsent(line.childId(),
-                    id -> families.dossierComplete(familyId, id, activity.requiredDossier()).cache());
-            return Mono.zip(child, dossier).flatMap(facts -> {
-                // Staff may book after the deadline (a phone call the day before); every other rule holds.
-                Instant asOf = staff ? activity.deadlineFor(line.date()) : now;
-                Eligibility.Decision decision = Eligibility.day(activity, groups, period, facts.getT1(), facts.getT2(), line.date(), asOf);
-                if (!decision.allowed()) {
-                    return Mono.error(decision.refusal().with("childId", line.childId()).with("date", line.date()));
-                }
-                return reservations.liveExists(line.childId(), period.id(), line.date())
-                        .flatMap(exists -> exists ? Mono.error(alreadyBooked().with("childId", line.childId()).with("date", line.date()))
-                                : Mono.just(new Planned(line, facts.getT1(), decision.group())));
-            });
-        }).collectList();
+        return Flux.fromIterable(lines).concatMap(line -> reads.line(familyId, line.childId(), period.id(), line.date(), activity.requiredDossier())
+                .flatMap(facts -> {
+                    if (facts.child() == null) {
+                        return Mono.error(ProblemException.notFound("Enfant"));
+                    }
+                    // Staff may book after the deadline (a phone call the day before); every other rule holds.
+                    Instant asOf = staff ? activity.deadlineFor(line.date()) : now;
+                    Eligibility.Decision decision = Eligibility.day(activity, groups, period, facts.child(), facts.dossierComplete(), line.date(),
+                            asOf);
+                    if (!decision.allowed()) {
+                        return Mono.error(decision.refusal().with("childId", line.childId()).with("date", line.date()));
+                    }
+                    return facts.alreadyBooked() ? Mono.error(alreadyBooked().with("childId", line.childId()).with("date", line.date()))
+                            : Mono.just(new Planned(line, facts.child(), decision.group()));
+                })).collectList();
     }
 
     private Mono<Answer> write(UUID familyId, String caller, String key, Activity activity, Period period, List<Planned> planned,
@@ -184,15 +176,20 @@ public class Bookings {
         // Lines are sorted by day: every transaction locks the same rows in the same order, so no deadlock.
         return Flux.fromIterable(planned).concatMap(plan -> {
             BookingRequest.Line line = plan.line();
+            // Confirmed: the place, then the row (2 statements). Waiting: the place refused, then the number and the row in one
+            // statement, then the live rank (3). The line is answered from what was written, not read back.
             return capacity.take(period.id(), line.date(), plan.group().id(), line.unit())
-                    .flatMap(taken -> taken ? Mono.just(Optional.<Integer>empty())
-                            : capacity.nextWaitlistSeq(period.id(), line.date(), plan.group().id()).map(Optional::of))
-                    .flatMap(seq -> reservations.insert(bookingId, familyId, line.childId(), period.id(), plan.group().id(), line.date(),
-                            line.unit(), seq.isEmpty() ? ReservationStatus.CONFIRMED : ReservationStatus.WAITLISTED, seq.orElse(null),
-                            bookedBy, reason, now))
-                    .flatMap(reservations::find)
-                    .map(saved -> new BookingResult.Line(saved.id(), saved.childId(), plan.child().firstName(), saved.date(), saved.unit(),
-                            saved.status(), saved.waitlistRank()));
+                    .flatMap(taken -> taken
+                            ? reservations.insert(bookingId, familyId, line.childId(), period.id(), plan.group().id(), line.date(), line.unit(),
+                                            ReservationStatus.CONFIRMED, null, bookedBy, reason, now)
+                                    .map(id -> new BookingResult.Line(id, line.childId(), plan.child().firstName(), line.date(), line.unit(),
+                                            ReservationStatus.CONFIRMED, null))
+                            : reservations.insertWaitlisted(bookingId, familyId, line.childId(), period.id(), plan.group().id(), line.date(),
+                                            line.unit(), bookedBy, reason, now)
+                                    .flatMap(inserted -> reservations.waitlistRank(period.id(), line.date(), plan.group().id(),
+                                                    inserted.waitlistSeq())
+                                            .map(rank -> new BookingResult.Line(inserted.id(), line.childId(), plan.child().firstName(),
+                                                    line.date(), line.unit(), ReservationStatus.WAITLISTED, rank))));
         }).collectList().flatMap(lines -> {
             for (BookingResult.Line line : lines) {
                 events.add(line.status() == ReservationStatus.CONFIRMED

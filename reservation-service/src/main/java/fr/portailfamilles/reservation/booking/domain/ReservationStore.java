@@ -48,6 +48,46 @@ public class ReservationStore {
         return insert.map(row -> row.get("id", UUID.class)).one();
     }
 
+    /** A new reservation's id and its place in the day's waiting list (null when confirmed). */
+    public record Inserted(UUID id, Integer waitlistSeq) {
+    }
+
+    /**
+     * Puts a child on the day's waiting list in one statement: the next sequence number is taken from the day's counter
+     * row (locked until commit, so gap-free and in arrival order, as {@link CapacityLedger#nextWaitlistSeq}) and the
+     * reservation inserted with it. Call inside the booking's transaction.
+     */
+    public Mono<Inserted> insertWaitlisted(UUID bookingId, UUID familyId, UUID childId, UUID periodId, UUID ageGroupId, LocalDate date,
+            Unit unit, String bookedBy, String reason, Instant now) {
+        DatabaseClient.GenericExecuteSpec insert = database.sql("""
+                        WITH next AS (UPDATE day_queue SET next_rank = next_rank + 1
+                                      WHERE period_id = :periodId AND date = :date AND age_group_id = :group
+                                      RETURNING next_rank - 1 AS seq)
+                        INSERT INTO reservation (booking_id, family_id, child_id, period_id, age_group_id, date, unit, status, waitlist_seq,
+                                                 booked_by, reason, created_at, updated_at)
+                        SELECT :bookingId, :familyId, :childId, :periodId, :group, :date, :unit, 'WAITLISTED', next.seq, :bookedBy, :reason,
+                               :now, :now
+                        FROM next
+                        RETURNING id, waitlist_seq""")
+                .bind("bookingId", bookingId).bind("familyId", familyId).bind("childId", childId).bind("periodId", periodId)
+                .bind("group", ageGroupId).bind("date", date).bind("unit", unit.name()).bind("bookedBy", bookedBy).bind("now", now);
+        insert = reason == null ? insert.bindNull("reason", String.class) : insert.bind("reason", reason);
+        return insert.map(row -> new Inserted(row.get("id", UUID.class), row.get("waitlist_seq", Integer.class))).one();
+    }
+
+    /**
+     * The live rank of a waiting reservation, as {@link #find} computes it. A statement of its own, after the insert: its
+     * snapshot sees every earlier number (their transactions held the counter row until they committed).
+     */
+    public Mono<Integer> waitlistRank(UUID periodId, LocalDate date, UUID ageGroupId, int waitlistSeq) {
+        return database.sql("""
+                        SELECT count(*) AS rank FROM reservation
+                        WHERE period_id = :periodId AND date = :date AND age_group_id = :group AND status = 'WAITLISTED'
+                          AND waitlist_seq <= :seq""")
+                .bind("periodId", periodId).bind("date", date).bind("group", ageGroupId).bind("seq", waitlistSeq)
+                .map(row -> row.get("rank", Long.class).intValue()).one();
+    }
+
     public Mono<Reservation> find(UUID id) {
         return database.sql(SELECT + " WHERE r.id = :id").bind("id", id).map(row -> reservation(row)).one();
     }
