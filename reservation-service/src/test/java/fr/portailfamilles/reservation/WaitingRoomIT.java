@@ -279,6 +279,12 @@ class WaitingRoomIT extends ReservationIntegrationTest {
     }
 
     @Test
+    void theAdaptivePaceReadsTheRealConnectionPool(@Autowired LoadGauge gauge) {
+        assertThat(gauge.poolSize()).as("spring.r2dbc.pool.max-size").isEqualTo(20);
+        assertThat(gauge.pendingAcquires()).isZero();
+    }
+
+    @Test
     void staffSetTheRoomAndBadSettingsAreRefusedWithoutChange() {
         UUID period = periodWithRoom(120);
         web.get().uri("/api/admin/periods/" + period).header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.staff()).exchange()

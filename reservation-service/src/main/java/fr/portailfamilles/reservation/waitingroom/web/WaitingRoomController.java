@@ -1,5 +1,6 @@
 package fr.portailfamilles.reservation.waitingroom.web;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import org.springframework.http.CacheControl;
@@ -27,8 +28,8 @@ public class WaitingRoomController {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Answer(String status, java.time.Instant opensAt, Integer position, Integer ahead, Long estimatedWaitSeconds, String pass,
-            java.time.Instant passExpiresAt) {
+    public record Answer(String status, Instant opensAt, Integer position, Integer ahead, Long estimatedWaitSeconds, String pass,
+            Instant passExpiresAt) {
 
         static Answer of(WaitingRooms.View view) {
             return new Answer(view.status().name(), view.opensAt(), view.position(), view.ahead(), view.estimatedWaitSeconds(), view.pass(),
