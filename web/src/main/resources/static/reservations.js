@@ -222,7 +222,8 @@
       state.period = state.periods.filter(function (p) { return p.id === periodId; })[0];
       var submit = byId('choice-submit');
       submit.disabled = true;
-      throughWaitingRoom(periodId, childId).then(function (go) {
+      // Changing a reservation (cancelling) never waits; days added then still need the pass when booked.
+      (modifying ? Promise.resolve(true) : throughWaitingRoom(periodId, childId)).then(function (go) {
         return go ? window.Portail.api('GET', '/api/periods/' + encodeURIComponent(periodId) + '/calendar?childId=' + encodeURIComponent(childId))
           : new Promise(function () {});
       })
