@@ -31,6 +31,42 @@
     return Number(p.day) + ' ' + MONTHS[Number(p.month) - 1] + ' ' + p.year + ' à ' + pad(p.hour) + 'h' + pad(p.minute);
   }
 
+  /** The waiting room's admission pass, kept by salle-attente.js under this key per period. */
+  var PASS_KEY = 'portail.admission.';
+
+  function storedPass(periodId) {
+    try {
+      var stored = JSON.parse(window.sessionStorage.getItem(PASS_KEY + periodId));
+      return stored && stored.pass && new Date(stored.expiresAt) > new Date() ? stored.pass : null;
+    } catch (ignored) {
+      return null;
+    }
+  }
+
+  function toWaitingRoom(periodId, childId) {
+    window.location.assign('salle-attente.html?periodId=' + encodeURIComponent(periodId) + '&childId=' + encodeURIComponent(childId));
+  }
+
+  /**
+   * Joins the period's waiting room (nothing happens for a period without one): resolves true to go on, or sends the
+   * parent to the waiting page while their turn has not come. A failure here lets the booking decide.
+   */
+  function throughWaitingRoom(periodId, childId) {
+    return window.Portail.api('POST', '/api/periods/' + encodeURIComponent(periodId) + '/waiting-room').then(function (result) {
+      var room = result.ok && result.data;
+      if (room && room.status === 'WAITING') {
+        toWaitingRoom(periodId, childId);
+        return false;
+      }
+      if (room && room.status === 'ADMITTED') {
+        window.sessionStorage.setItem(PASS_KEY + periodId, JSON.stringify({ pass: room.pass, expiresAt: room.passExpiresAt }));
+      } else if (room) {
+        window.sessionStorage.removeItem(PASS_KEY + periodId);
+      }
+      return true;
+    }, function () { return true; });
+  }
+
   function statusText(status, rank, offerExpiresAt) {
     if (status === 'CONFIRMED') {
       return 'Confirmée';
@@ -186,7 +222,11 @@
       state.period = state.periods.filter(function (p) { return p.id === periodId; })[0];
       var submit = byId('choice-submit');
       submit.disabled = true;
-      window.Portail.api('GET', '/api/periods/' + encodeURIComponent(periodId) + '/calendar?childId=' + encodeURIComponent(childId))
+      // Changing a reservation (cancelling) never waits; days added then still need the pass when booked.
+      (modifying ? Promise.resolve(true) : throughWaitingRoom(periodId, childId)).then(function (go) {
+        return go ? window.Portail.api('GET', '/api/periods/' + encodeURIComponent(periodId) + '/calendar?childId=' + encodeURIComponent(childId))
+          : new Promise(function () {});
+      })
         .then(function (result) {
           submit.disabled = false;
           if (redirectIfLoggedOut(result)) {
@@ -469,6 +509,15 @@
       };
     }
 
+    /** The request headers, with the waiting room's pass for this period when the family has one. */
+    function withPass(headers) {
+      var pass = storedPass(state.period.id);
+      if (pass) {
+        headers['Admission-Pass'] = pass;
+      }
+      return headers;
+    }
+
     /** The key of this confirmation: the same one again when the parent retries the same days. */
     function keyFor(body) {
       var fingerprint = JSON.stringify(body);
@@ -491,8 +540,14 @@
       };
       var body = bookingBody();
       var booking = body.days.length === 0 || state.booked ? Promise.resolve(state.booked)
-        : window.Portail.api('POST', '/api/reservations', body, { 'Idempotency-Key': keyFor(body) }).then(function (result) {
+        : window.Portail.api('POST', '/api/reservations', body, withPass({ 'Idempotency-Key': keyFor(body) })).then(function (result) {
           if (redirectIfLoggedOut(result)) {
+            return Promise.reject(null);
+          }
+          if (result.status === 403 && /\/admission-pass-/.test((result.problem && result.problem.type) || '')) {
+            // No pass, or no longer a valid one: back to the waiting room, which gives a new one when it is our turn.
+            window.sessionStorage.removeItem(PASS_KEY + state.period.id);
+            toWaitingRoom(state.period.id, state.child.id);
             return Promise.reject(null);
           }
           if (!result.ok) {

@@ -57,6 +57,7 @@ abstract class GatewayTestSupport {
     @DynamicPropertySource
     static void downstreams(DynamicPropertyRegistry registry) {
         registry.add("portail.security.jwks-uri", () -> DOWNSTREAM.url("account-service") + "/.well-known/jwks.json");
+        registry.add("portail.admission-pass.secret", () -> AdmissionPassTests.SECRET);
         registry.add("ACCOUNT_SERVICE_URL", () -> DOWNSTREAM.url("account-service"));
         registry.add("DOCUMENT_SERVICE_URL", () -> DOWNSTREAM.url("document-service"));
         registry.add("RESERVATION_SERVICE_URL", () -> DOWNSTREAM.url("reservation-service"));

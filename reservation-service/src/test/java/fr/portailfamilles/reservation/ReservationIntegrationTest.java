@@ -10,7 +10,9 @@ import fr.portailfamilles.testsupport.IntegrationTest;
 /** One application context for every integration test of the module (demo data on, clock fixed, offer expiry loop fast). */
 @IntegrationTest
 // Expired waiting-list offers are released by the background loop within a second of the clock passing them.
-@TestPropertySource(properties = { "portail.demo.enabled=true", "portail.reservation.offer-expiry.interval=500ms" })
+// Waiting-room tests run the admission pass themselves, at the instants they choose: no background loop racing them.
+@TestPropertySource(properties = { "portail.demo.enabled=true", "portail.reservation.offer-expiry.interval=500ms",
+        "portail.waiting-room.loop-enabled=false" })
 @Import(MutableClock.Config.class)
 public abstract class ReservationIntegrationTest {
 

@@ -32,6 +32,10 @@ public class DemoData implements ApplicationRunner {
     public static final UUID UNDER_SIX = UUID.fromString("5e7a0c1d-0000-4000-8000-000000000111");
     public static final UUID SIX_AND_OVER = UUID.fromString("5e7a0c1d-0000-4000-8000-000000000112");
     public static final UUID ETE_2027 = UUID.fromString("5e7a0c1d-0000-4000-8000-000000000201");
+    /** « Vacances de la Toussaint 2027 »: its booking opens a few minutes after the service starts, through the waiting room. */
+    public static final UUID TOUSSAINT_2027 = UUID.fromString("5e7a0c1d-0000-4000-8000-000000000202");
+    /** How long after the start the Toussaint period opens: time for a newcomer to log in and watch the opening. */
+    public static final java.time.Duration TOUSSAINT_OPENS_IN = java.time.Duration.ofMinutes(5);
     /** The demo's full day: no place left, so a newcomer meets the waiting list. */
     public static final java.time.LocalDate FULL_DAY = java.time.LocalDate.of(2027, 7, 9);
 
@@ -39,10 +43,12 @@ public class DemoData implements ApplicationRunner {
 
     private final DatabaseClient database;
     private final TransactionalOperator transactions;
+    private final java.time.Clock clock;
 
-    public DemoData(DatabaseClient database, TransactionalOperator transactions) {
+    public DemoData(DatabaseClient database, TransactionalOperator transactions, java.time.Clock clock) {
         this.database = database;
         this.transactions = transactions;
+        this.clock = clock;
     }
 
     @Override
@@ -54,6 +60,7 @@ public class DemoData implements ApplicationRunner {
                                 "5 allée des Tilleuls", "Reims", "lucioles@portail-familles.fr"))
                 .concatMap(this::ensure)
                 .then(transactions.transactional(offer()))
+                .then(transactions.transactional(toussaint()))
                 .block();
     }
 
@@ -94,6 +101,48 @@ public class DemoData implements ApplicationRunner {
                                         SELECT DISTINCT period_id, date, age_group_id FROM day_slot WHERE period_id = :id""")
                                 .bind("id", ETE_2027).then())
                         .doOnSuccess(done -> log.info("Demo activity and period created: ALSH vacances, Vacances d'été 2027")));
+    }
+
+    /**
+     * « Vacances de la Toussaint 2027 » of the same activity, weekdays 25 October – 5 November 2027, 1 November closed,
+     * with the waiting room on (60 families a minute). Its booking opens {@link #TOUSSAINT_OPENS_IN} after the start;
+     * at a restart after that opening it opens again that long after, with an empty waiting room, so every run of
+     * dev/run shows an opening. Several instances starting together move it once (only an opening already past moves).
+     */
+    private Mono<Void> toussaint() {
+        java.time.Instant now = clock.instant();
+        java.time.Instant opens = now.plus(TOUSSAINT_OPENS_IN).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        Mono<Void> create = database.sql("""
+                        INSERT INTO period (id, activity_id, name, start_date, end_date, open_weekdays, booking_opens_at, booking_closes_at,
+                                            waiting_room_enabled, waiting_room_pace_per_minute)
+                        VALUES (:id, :activity, 'Vacances de la Toussaint 2027', DATE '2027-10-25', DATE '2027-11-05', '{1,2,3,4,5}',
+                                :opens, TIMESTAMPTZ '2027-10-15 12:00+02', true, 60)
+                        ON CONFLICT DO NOTHING""")
+                .bind("id", TOUSSAINT_2027).bind("activity", ALSH_VACANCES).bind("opens", opens).fetch().rowsUpdated()
+                .flatMap(created -> created == 0 ? Mono.<Void>empty() : database.sql("""
+                                INSERT INTO period_closed_date (period_id, date, reason) VALUES (:id, DATE '2027-11-01', 'Toussaint')""")
+                        .bind("id", TOUSSAINT_2027).then()
+                        .then(database.sql("""
+                                        INSERT INTO day_slot (period_id, date, age_group_id, half, capacity)
+                                        SELECT :id, d::date, g.id, h, g.daily_capacity
+                                        FROM generate_series(DATE '2027-10-25', DATE '2027-11-05', INTERVAL '1 day') d, age_group g,
+                                             unnest(ARRAY['MATIN', 'APRES_MIDI']) h
+                                        WHERE g.activity_id = :activity AND extract(isodow FROM d) <= 5 AND d::date <> DATE '2027-11-01'""")
+                                .bind("id", TOUSSAINT_2027).bind("activity", ALSH_VACANCES).then())
+                        .then(database.sql("""
+                                        INSERT INTO day_queue (period_id, date, age_group_id)
+                                        SELECT DISTINCT period_id, date, age_group_id FROM day_slot WHERE period_id = :id""")
+                                .bind("id", TOUSSAINT_2027).then()));
+        Mono<Void> reopen = database.sql("""
+                        UPDATE period SET booking_opens_at = :opens, waiting_room_enabled = true
+                        WHERE id = :id AND booking_opens_at <= :now AND :opens < booking_closes_at""")
+                .bind("opens", opens).bind("now", now).bind("id", TOUSSAINT_2027).fetch().rowsUpdated()
+                .flatMap(moved -> moved == 0 ? Mono.<Void>empty() : database.sql("DELETE FROM waiting_room_place WHERE period_id = :id")
+                        .bind("id", TOUSSAINT_2027).then()
+                        .then(database.sql("DELETE FROM waiting_room WHERE period_id = :id").bind("id", TOUSSAINT_2027).then()));
+        return create.then(reopen)
+                .then(Mono.fromRunnable(() -> log.info("Demo period « Vacances de la Toussaint 2027 »: booking opens at {} through the waiting room",
+                        opens)));
     }
 
     private Mono<Long> ensure(Demo demo) {

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import fr.portailfamilles.platform.web.CurrentUser;
+import fr.portailfamilles.platform.web.admission.AdmissionPasses;
 import fr.portailfamilles.reservation.booking.application.BookingRequest;
 import fr.portailfamilles.reservation.booking.application.BookingResult;
 import fr.portailfamilles.reservation.booking.application.Bookings;
@@ -23,6 +24,7 @@ import fr.portailfamilles.reservation.booking.application.WeeklyPattern;
 import fr.portailfamilles.reservation.booking.application.WeeklyPatterns;
 import fr.portailfamilles.reservation.booking.domain.Reservation;
 import fr.portailfamilles.reservation.booking.domain.ReservationStore;
+import fr.portailfamilles.reservation.waitingroom.application.WaitingRooms;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
@@ -44,9 +46,11 @@ public class ReservationController {
     private final ReservationStore reservations;
     private final WeeklyPatterns weeklyPatterns;
     private final WaitlistOffers offers;
+    private final WaitingRooms waitingRooms;
 
     public ReservationController(Calendars calendars, Bookings bookings, Cancellations cancellations, ReservationStore reservations,
-            WeeklyPatterns weeklyPatterns, WaitlistOffers offers) {
+            WeeklyPatterns weeklyPatterns, WaitlistOffers offers, WaitingRooms waitingRooms) {
+        this.waitingRooms = waitingRooms;
         this.offers = offers;
         this.weeklyPatterns = weeklyPatterns;
         this.calendars = calendars;
@@ -67,12 +71,14 @@ public class ReservationController {
         return CurrentUser.requireFamilyId().flatMap(familyId -> calendars.calendar(familyId, id, childId));
     }
 
-    @Operation(summary = "Book several children, days and units in one confirmation (Idempotency-Key required): each line CONFIRMED or WAITLISTED")
+    @Operation(summary = "Book several children, days and units in one confirmation (Idempotency-Key required): each line CONFIRMED or WAITLISTED."
+            + " While the period's waiting room admits, the Admission-Pass header is required (403 admission-pass-required)")
     @PostMapping("/api/reservations")
     public Mono<ResponseEntity<BookingResult>> book(@RequestHeader(name = "Idempotency-Key") String key,
-            @Valid @RequestBody BookingRequest request) {
+            @RequestHeader(name = AdmissionPasses.HEADER, required = false) String pass, @Valid @RequestBody BookingRequest request) {
         return CurrentUser.requireFamilyId()
-                .flatMap(familyId -> bookings.book(familyId, "family:" + familyId, key, request, false, null))
+                .flatMap(familyId -> waitingRooms.checkBooking(familyId, request.periodId(), pass)
+                        .then(Mono.defer(() -> bookings.book(familyId, "family:" + familyId, key, request, false, null))))
                 .map(answer -> ResponseEntity.status(answer.status())
                         .header("Idempotent-Replayed", String.valueOf(answer.replayed()))
                         .body(answer.result()));
@@ -81,9 +87,10 @@ public class ReservationController {
     @Operation(summary = "Semaine type: repeat weekdays and units over the period for one or several children, in one confirmation")
     @PostMapping("/api/reservations/weekly-pattern")
     public Mono<ResponseEntity<BookingResult>> bookWeek(@RequestHeader(name = "Idempotency-Key") String key,
-            @Valid @RequestBody WeeklyPattern pattern) {
+            @RequestHeader(name = AdmissionPasses.HEADER, required = false) String pass, @Valid @RequestBody WeeklyPattern pattern) {
         return CurrentUser.requireFamilyId()
-                .flatMap(familyId -> weeklyPatterns.book(familyId, "family:" + familyId, key, pattern))
+                .flatMap(familyId -> waitingRooms.checkBooking(familyId, pattern.periodId(), pass)
+                        .then(Mono.defer(() -> weeklyPatterns.book(familyId, "family:" + familyId, key, pattern))))
                 .map(answer -> ResponseEntity.status(answer.status())
                         .header("Idempotent-Replayed", String.valueOf(answer.replayed()))
                         .body(answer.result()));

@@ -17,6 +17,7 @@ import fr.portailfamilles.reservation.offer.domain.AgeGroup;
 import fr.portailfamilles.reservation.offer.domain.OfferRepository;
 import fr.portailfamilles.reservation.offer.domain.Period;
 import fr.portailfamilles.reservation.offer.domain.Unit;
+import fr.portailfamilles.reservation.offer.domain.WaitingRoom;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -111,13 +112,14 @@ public class Offers {
         List<PeriodForm.ClosedDate> closed = form.closedDates() == null ? List.of() : form.closedDates();
         DatabaseClient.GenericExecuteSpec insert = database.sql("""
                         INSERT INTO period (activity_id, name, start_date, end_date, open_weekdays, booking_opens_at, everyone_opens_at,
-                                            booking_closes_at)
-                        VALUES (:activityId, :name, :start, :end, :weekdays, :opensAt, :everyoneAt, :closesAt)
+                                            booking_closes_at, waiting_room_enabled, waiting_room_pace_per_minute)
+                        VALUES (:activityId, :name, :start, :end, :weekdays, :opensAt, :everyoneAt, :closesAt, :roomEnabled, :roomPace)
                         RETURNING id""")
                 .bind("activityId", activityId).bind("name", form.name().strip()).bind("start", form.startDate())
                 .bind("end", form.endDate())
                 .bind("weekdays", form.openWeekdays().stream().map(day -> day.getValue()).sorted().toArray(Integer[]::new))
-                .bind("opensAt", form.bookingOpensAt()).bind("closesAt", form.bookingClosesAt());
+                .bind("opensAt", form.bookingOpensAt()).bind("closesAt", form.bookingClosesAt())
+                .bind("roomEnabled", form.waitingRoomOrNone().enabled()).bind("roomPace", form.waitingRoomOrNone().paceLimitPerMinute());
         insert = form.everyoneOpensAt() == null ? insert.bindNull("everyoneAt", java.time.Instant.class)
                 : insert.bind("everyoneAt", form.everyoneOpensAt());
         Mono<UUID> created = insert.map(row -> row.get("id", UUID.class)).one();
@@ -129,6 +131,14 @@ public class Offers {
                         .bind("id", id).bind("date", day.date()).bind("reason", day.reason().strip()).then())
                         .then(offer.period(id)))
                 .flatMap(period -> createDays(period).thenReturn(period));
+    }
+
+    /** Turns a period's waiting room on or off, or changes its pace; the opening stays the period's bookingOpensAt. */
+    public Mono<Period> setWaitingRoom(UUID periodId, WaitingRoom room) {
+        return database.sql("UPDATE period SET waiting_room_enabled = :enabled, waiting_room_pace_per_minute = :pace WHERE id = :id")
+                .bind("enabled", room.enabled()).bind("pace", room.paceLimitPerMinute()).bind("id", periodId)
+                .fetch().rowsUpdated()
+                .flatMap(updated -> updated == 0 ? Mono.<Period>error(ProblemException.notFound("Période")) : period(periodId));
     }
 
     private Mono<Void> createDays(Period period) {

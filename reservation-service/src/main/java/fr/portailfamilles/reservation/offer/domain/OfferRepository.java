@@ -93,6 +93,7 @@ public class OfferRepository {
         return new Period(row.get("id", UUID.class), row.get("activity_id", UUID.class), row.get("name", String.class),
                 row.get("start_date", LocalDate.class), row.get("end_date", LocalDate.class), open,
                 row.get("booking_opens_at", Instant.class), row.get("everyone_opens_at", Instant.class),
-                row.get("booking_closes_at", Instant.class), closed);
+                row.get("booking_closes_at", Instant.class), closed,
+                new WaitingRoom(row.get("waiting_room_enabled", Boolean.class), row.get("waiting_room_pace_per_minute", Integer.class)));
     }
 }

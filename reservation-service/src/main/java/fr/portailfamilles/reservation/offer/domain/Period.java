@@ -9,11 +9,18 @@ import java.util.UUID;
 
 /**
  * A bookable stretch of an activity ("Vacances d'été 2027"): its dates, open weekdays, closed dates and
- * public holidays, and its booking window (optionally residents of the community first).
+ * public holidays, its booking window (optionally residents of the community first) and the waiting room of its opening.
  */
 public record Period(UUID id, UUID activityId, String name, LocalDate startDate, LocalDate endDate,
         Set<DayOfWeek> openWeekdays, Instant bookingOpensAt, Instant everyoneOpensAt, Instant bookingClosesAt,
-        Map<LocalDate, String> closedDates) {
+        Map<LocalDate, String> closedDates, WaitingRoom waitingRoom) {
+
+    /** A period without a waiting room. */
+    public Period(UUID id, UUID activityId, String name, LocalDate startDate, LocalDate endDate, Set<DayOfWeek> openWeekdays,
+            Instant bookingOpensAt, Instant everyoneOpensAt, Instant bookingClosesAt, Map<LocalDate, String> closedDates) {
+        this(id, activityId, name, startDate, endDate, openWeekdays, bookingOpensAt, everyoneOpensAt, bookingClosesAt, closedDates,
+                WaitingRoom.NONE);
+    }
 
     public enum Phase {
         NOT_OPEN, RESIDENTS_ONLY, OPEN, CLOSED

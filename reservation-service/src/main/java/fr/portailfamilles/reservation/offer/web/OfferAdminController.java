@@ -80,6 +80,12 @@ public class OfferAdminController {
         return offers.period(id);
     }
 
+    @Operation(summary = "Turn the waiting room of a period's opening on or off and set its pace (families admitted per minute at most)")
+    @PutMapping("/periods/{id}/waiting-room")
+    public Mono<Period> setWaitingRoom(@PathVariable UUID id, @Valid @RequestBody PeriodForm.WaitingRoomForm form) {
+        return offers.setWaitingRoom(id, form.toWaitingRoom());
+    }
+
     @Operation(summary = "Capacity board: per day and age group, booked / capacity per half-day, waiting children, meals")
     @GetMapping("/periods/{id}/capacity")
     public Flux<Offers.BoardRow> board(@PathVariable UUID id) {
