@@ -156,6 +156,15 @@ class DockerComposeFileTests {
     }
 
     @Test
+    void gatewayAndReservationServiceShareTheAdmissionPassKeyWithoutDefault() {
+        for (String service : List.of("gateway", "reservation-service")) {
+            Map<String, String> env = keyValues(map(services.get(service), service).get("environment"));
+            assertThat(env.get("ADMISSION_PASS_SECRET")).as(service + ": no default key for a real deployment")
+                    .startsWith("${ADMISSION_PASS_SECRET:?");
+        }
+    }
+
+    @Test
     void postgresCreatesOneDatabasePerServiceAndReportsItsHealth() throws IOException {
         assertThat(services).containsKey("postgres");
         Map<String, Object> postgres = map(services.get("postgres"), "postgres");
