@@ -155,7 +155,8 @@ class ConcurrencyIT extends ReservationIntegrationTest {
     private ConfigurableApplicationContext startSecondInstance() {
         Map<String, Object> properties = new HashMap<>();
         for (String name : List.of("spring.r2dbc.url", "spring.r2dbc.username", "spring.r2dbc.password", "spring.flyway.url",
-                "spring.flyway.user", "spring.flyway.password", "spring.kafka.bootstrap-servers", "spring.cloud.stream.kafka.binder.brokers")) {
+                "spring.flyway.user", "spring.flyway.password", "spring.kafka.bootstrap-servers", "spring.cloud.stream.kafka.binder.brokers",
+                "portail.admission-pass.secret")) {
             properties.put(name, environment.getProperty(name));
         }
         properties.put("spring.cloud.stream.default.group", "reservation-second-" + UUID.randomUUID());
