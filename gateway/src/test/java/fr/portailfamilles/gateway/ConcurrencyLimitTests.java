@@ -75,9 +75,6 @@ class ConcurrencyLimitTests extends GatewayTestSupport {
                     .exchange().expectStatus().isOk();
             client.get().uri("/api/documents").header(HttpHeaders.AUTHORIZATION, bearer(TOKENS.parent()))
                     .exchange().expectStatus().isOk();
-            // ...joining a waiting room is not a booking: it is never refused for the bookings' limit...
-            client.post().uri("/api/periods/p1/waiting-room").header(HttpHeaders.AUTHORIZATION, bearer(TOKENS.parent()))
-                    .exchange().expectStatus().isOk();
             // ...and every refusal arrives: none waits for a place.
             assertRefusedWhileAdmittedAreHeld(burst);
         }

@@ -3,7 +3,6 @@ package fr.portailfamilles.gateway.limit;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,12 +18,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.util.pattern.PathPattern;
-import org.springframework.web.util.pattern.PathPatternParser;
 
 import com.netflix.concurrency.limits.Limiter;
 
@@ -57,7 +53,6 @@ public class ConcurrencyLimitFilter implements GlobalFilter, Ordered {
     private final TraceIds traceIds;
     private final JsonMapper json;
     private final SampledLog refusals;
-    private final List<PathPattern> unlimitedPaths;
 
     public ConcurrencyLimitFilter(ConcurrencyLimits limits, ConcurrencyLimitProperties properties, TraceIds traceIds,
             JsonMapper json) {
@@ -66,7 +61,6 @@ public class ConcurrencyLimitFilter implements GlobalFilter, Ordered {
         this.traceIds = traceIds;
         this.json = json;
         this.refusals = new SampledLog(log, properties.logInterval());
-        this.unlimitedPaths = properties.unlimitedPaths().stream().map(PathPatternParser.defaultInstance::parse).toList();
     }
 
     @Override
@@ -77,9 +71,7 @@ public class ConcurrencyLimitFilter implements GlobalFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
-        PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
-        Optional<Gate> gate = route == null || unlimitedPaths.stream().anyMatch(pattern -> pattern.matches(path))
-                ? Optional.empty()
+        Optional<Gate> gate = route == null ? Optional.empty()
                 : limits.gate(route.getId(), exchange.getRequest().getMethod());
         if (gate.isEmpty()) {
             return chain.filter(exchange);

@@ -1,11 +1,9 @@
 package fr.portailfamilles.gateway.limit;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 import jakarta.validation.Valid;
@@ -25,13 +23,11 @@ import jakarta.validation.constraints.NotNull;
  * @param maxWaiting how many requests may wait at once per route and class; the next are refused at once
  * @param logInterval at most one line per route and class in this interval, saying how many were refused
  * @param routes limits per route id; a route not listed here is not limited
- * @param unlimitedPaths path patterns no limit applies to: admission control of their own, refusing them defeats it
  */
 @Validated
 @ConfigurationProperties("portail.gateway.concurrency-limits")
 public record ConcurrencyLimitProperties(@NotNull Duration retryAfter, @NotNull Duration maxWait,
-        @Min(0) @Max(10_000) int maxWaiting, @NotNull Duration logInterval, @NotEmpty Map<String, @Valid @NotNull RouteLimits> routes,
-        @DefaultValue List<@NotNull String> unlimitedPaths) {
+        @Min(0) @Max(10_000) int maxWaiting, @NotNull Duration logInterval, @NotEmpty Map<String, @Valid @NotNull RouteLimits> routes) {
 
     @AssertTrue(message = "max-wait must stay under 100 ms: a refusal has to come quickly")
     boolean isMaxWaitShort() {
