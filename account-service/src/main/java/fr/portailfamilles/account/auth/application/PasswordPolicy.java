@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 import fr.portailfamilles.platform.web.ProblemException;
 
 /**
- * What a new password must satisfy: at least 12 characters, at most 72 bytes (bcrypt reads no more),
+ * What a new password must satisfy: at least 12 characters, at most 72 bytes (the limit bcrypt set, kept: one rule for accounts of before and after Argon2id),
  * and not in the bundled list of common passwords (compared case-insensitively).
  */
 @Component

@@ -3,6 +3,7 @@ package fr.portailfamilles.reservation.offer.application;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -14,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import fr.portailfamilles.platform.web.ProblemException;
 import fr.portailfamilles.reservation.offer.domain.Activity;
 import fr.portailfamilles.reservation.offer.domain.AgeGroup;
+import fr.portailfamilles.reservation.offer.domain.BookingWindow;
 import fr.portailfamilles.reservation.offer.domain.OfferRepository;
 import fr.portailfamilles.reservation.offer.domain.Period;
 import fr.portailfamilles.reservation.offer.domain.Unit;
@@ -103,11 +105,9 @@ public class Offers {
         if (form.endDate().isBefore(form.startDate()) || ChronoUnit.DAYS.between(form.startDate(), form.endDate()) > 366) {
             return Mono.error(ProblemException.invalid("period-dates-invalid", "La fin de la période doit suivre son début (un an au plus)."));
         }
-        if (!form.bookingClosesAt().isAfter(form.bookingOpensAt())
-                || (form.everyoneOpensAt() != null && (form.everyoneOpensAt().isBefore(form.bookingOpensAt())
-                        || form.everyoneOpensAt().isAfter(form.bookingClosesAt())))) {
-            return Mono.error(ProblemException.invalid("booking-window-invalid",
-                    "Les inscriptions doivent ouvrir avant de fermer, l'ouverture à tous se situant entre les deux."));
+        Optional<String> windowRefusal = new BookingWindow(form.bookingOpensAt(), form.everyoneOpensAt(), form.bookingClosesAt()).refusal();
+        if (windowRefusal.isPresent()) {
+            return Mono.error(ProblemException.invalid("booking-window-invalid", windowRefusal.get()));
         }
         List<PeriodForm.ClosedDate> closed = form.closedDates() == null ? List.of() : form.closedDates();
         DatabaseClient.GenericExecuteSpec insert = database.sql("""
