@@ -99,7 +99,7 @@ public final class LocalKafka implements AutoCloseable {
             Process formatting = launch(List.of("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(),
                     "-c", serverProperties().toString()), "kafka-format.log");
             if (!formatting.waitFor(60, TimeUnit.SECONDS) || formatting.exitValue() != 0) {
-                throw new IllegalStateException("Kafka storage format failed, see " + workDirectory.resolve("kafka-format.log"));
+                throw StartupFailure.of("Kafka storage format failed", workDirectory.resolve("kafka-format.log"), workDirectory, null);
             }
         }
         catch (IOException ex) {
@@ -146,7 +146,7 @@ public final class LocalKafka implements AutoCloseable {
         // Wait for the port quietly first: an admin client logs a warning per refused connection.
         while (!portOpen() && Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("Kafka exited early, see " + workDirectory.resolve("kafka.log"));
+                throw StartupFailure.of("Kafka exited early", workDirectory.resolve("kafka.log"), workDirectory, null);
             }
             sleep(Duration.ofMillis(200));
         }
@@ -155,7 +155,7 @@ public final class LocalKafka implements AutoCloseable {
         try (Admin admin = Admin.create(config)) {
             while (Instant.now().isBefore(deadline)) {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException("Kafka exited early, see " + workDirectory.resolve("kafka.log"));
+                    throw StartupFailure.of("Kafka exited early", workDirectory.resolve("kafka.log"), workDirectory, null);
                 }
                 try {
                     if (!admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty()) {
@@ -167,7 +167,7 @@ public final class LocalKafka implements AutoCloseable {
                 }
             }
         }
-        throw new IllegalStateException("Kafka not ready after " + READY_TIMEOUT + ", see " + workDirectory.resolve("kafka.log"));
+        throw StartupFailure.of("Kafka not ready after " + READY_TIMEOUT, workDirectory.resolve("kafka.log"), workDirectory, null);
     }
 
     private boolean portOpen() {

@@ -52,8 +52,9 @@ public final class LocalPostgres implements AutoCloseable {
             }
             return new LocalPostgres(builder.start());
         }
-        catch (IOException ex) {
-            throw new UncheckedIOException("PostgreSQL did not start", ex);
+        catch (IOException | RuntimeException ex) {
+            Path written = dataDirectory != null ? dataDirectory : Path.of(System.getProperty("java.io.tmpdir"));
+            throw StartupFailure.of("PostgreSQL did not start: " + ex, null, written, ex);
         }
     }
 
