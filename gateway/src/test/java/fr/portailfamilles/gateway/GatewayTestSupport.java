@@ -2,6 +2,7 @@ package fr.portailfamilles.gateway;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -56,14 +57,17 @@ abstract class GatewayTestSupport {
         ReactiveJwtDecoder recordingJwtDecoder(SecurityProperties properties) {
             ReactiveJwtDecoder verifying = WebSupportAutoConfiguration.verifyingDecoder(properties);
             return token -> {
-                VERIFIED.add(token);
+                VERIFICATIONS.merge(token, 1, Integer::sum);
                 return verifying.decode(token);
             };
         }
     }
 
+    /** How many times the JWT decoder verified each token since the context started. */
+    static final Map<String, Integer> VERIFICATIONS = new ConcurrentHashMap<>();
+
     /** Every token the JWT decoder verified since the context started. */
-    static final Set<String> VERIFIED = ConcurrentHashMap.newKeySet();
+    static final Set<String> VERIFIED = VERIFICATIONS.keySet();
 
     static final List<String> SERVICES = List.of("account-service", "document-service", "reservation-service",
             "billing-service", "notification-service");
