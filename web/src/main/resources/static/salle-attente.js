@@ -64,6 +64,16 @@
     }
   }
 
+  /**
+   * A join or poll turned away for load is made again once its Retry-After has passed: joining is idempotent, a
+   * family keeps the place it has. Portail.api does not hand response headers on, so these waits are set at or
+   * above what the portal sends: 2 s with the gateway's 429 (portail.gateway.concurrency-limits.retry-after), 5 s
+   * with a 503 (a saturated service's service-busy, portail.database.busy-retry-after; the gateway's fallback,
+   * portail.gateway.fallback.retry-after). later() adds the jitter that spreads the families. Anything else: 10 s.
+   */
+  var BUSY_RETRY_MILLIS = { 429: 3000, 503: 6000 };
+  var FAILED_RETRY_MILLIS = 10000;
+
   /** The next poll in {@code millis} plus up to a third more, at random. */
   function later(millis, method) {
     window.setTimeout(function () { poll(method || 'GET'); }, millis + Math.floor(Math.random() * millis / 3));
@@ -124,16 +134,22 @@
         poll('POST');
         return;
       }
+      if (BUSY_RETRY_MILLIS[result.status]) {
+        fail('Beaucoup de familles se connectent en même temps. La page réessaie toute seule dans quelques secondes : '
+          + 'gardez-la ouverte.');
+        later(BUSY_RETRY_MILLIS[result.status], method);
+        return;
+      }
       if (!result.ok) {
         fail(P.problemMessage(result));
-        later(10000, method);
+        later(FAILED_RETRY_MILLIS, method);
         return;
       }
       byId('room-error').hidden = true;
       render(result.data || {});
     }).catch(function () {
       fail('Impossible de joindre le portail. La page réessaie toute seule : gardez-la ouverte.');
-      later(10000, method);
+      later(FAILED_RETRY_MILLIS, method);
     });
   }
 

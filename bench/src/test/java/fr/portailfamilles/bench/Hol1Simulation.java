@@ -8,6 +8,7 @@ import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.rampUsers;
+import static io.gatling.javaapi.core.CoreDsl.repeat;
 import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.header;
@@ -40,12 +41,12 @@ import io.gatling.javaapi.http.HttpRequestActionBuilder;
  * measured apart, in issue 9's login bench), joins the period's waiting room when it has one, then books 3 days
  * among the 20 popular ones, one request per day. 10 % of the booking requests are sent again with the same
  * Idempotency-Key. A 429 is a refusal: the parent waits its Retry-After and tries again, at most
- * {@code hol1.retries} times. Every request lands in {@link Timeline} (time, latency, status), which the report
+ * {@code hol1.retries} times (a waiting-room join, {@code hol1.roomRetries} times; nobody books without a pass). Every request lands in {@link Timeline} (time, latency, status), which the report
  * and the plot are made from; Gatling's own report (OK = 2xx, KO = the rest) sits beside it.
  * <p>
  * System properties (bench/run sets them): hol1.baseUrl, hol1.dir (setup.properties, tokens.csv, timeline out),
  * hol1.parents, hol1.seconds (60), hol1.rate (1, 2, 4: the arrival rate multiplied, the same parents in 1/rate of
- * the time), hol1.repeatShare (0.10), hol1.retries (3), hol1.label (the timeline's file name).
+ * the time), hol1.repeatShare (0.10), hol1.retries (3), hol1.roomRetries (30), hol1.label (the timeline's file name).
  */
 public class Hol1Simulation extends Simulation {
 
@@ -55,6 +56,8 @@ public class Hol1Simulation extends Simulation {
     private static final int SECONDS = Integer.getInteger("hol1.seconds", 60);
     private static final double REPEAT_SHARE = Double.parseDouble(System.getProperty("hol1.repeatShare", "0.10"));
     private static final int RETRIES = Integer.getInteger("hol1.retries", 3);
+    /** A join turned away is made again this many times at most (after each Retry-After): about a minute. */
+    private static final int ROOM_RETRIES = Integer.getInteger("hol1.roomRetries", 30);
     private static final String LABEL = System.getProperty("hol1.label", "hol1-x" + (int) RATE);
 
     private final Hol1Setup.Setup setup = Hol1Setup.Setup.read(DIR.resolve("setup.properties"));
@@ -96,25 +99,57 @@ public class Hol1Simulation extends Simulation {
         });
     }
 
-    /** Join, then poll until admitted (or told no room is needed); the pass goes with every booking. */
+    /**
+     * One call to the waiting room. Its status, pass and wait are read from a 2xx only: a refusal's problem+json
+     * has a numeric "status" too, which taken for the room's status ended the wait and sent the parent to book
+     * without a pass (HOL-1: ~1,630 x 403).
+     */
+    private HttpRequestActionBuilder roomRequest(String name, boolean join) {
+        String path = "/api/periods/" + setup.periodId() + "/waiting-room";
+        return (join ? http(name).post(path) : http(name).get(path))
+                .header("Authorization", "Bearer #{token}")
+                .check(responseTimeInMillis().saveAs("rt"), status().saveAs("st"),
+                        header("Retry-After").optional().saveAs("retryAfter"))
+                .checkIf((response, session) -> response.status().code() / 100 == 2).then(
+                        jsonPath("$.status").optional().saveAs("room"), jsonPath("$.pass").optional().saveAs("pass"),
+                        jsonPath("$.estimatedWaitSeconds").ofInt().optional().saveAs("wait"))
+                .check(status().in(200, 201));
+    }
+
+    /** A call turned away for load, to be made again after its Retry-After: 429, or a service's 503 that says when. */
+    private static boolean turnedAway(Session session) {
+        int status = session.contains("st") ? session.getInt("st") : 0;
+        return status == 429 || (status == 503 && session.contains("retryAfter"));
+    }
+
+    /**
+     * Join, then poll until admitted (or told no room is needed); the pass goes with every booking. A join turned
+     * away is made again after Retry-After, as the page does (joining is idempotent: the family keeps its place),
+     * at most {@code hol1.roomRetries} times; a poll turned away keeps the parent waiting and asks again after it.
+     */
     private final ChainBuilder waitingRoom = doIf(session -> setup.waitingRoom()).then(
-            exec(http("waiting-room join").post("/api/periods/" + setup.periodId() + "/waiting-room")
-                    .header("Authorization", "Bearer #{token}")
-                    .check(responseTimeInMillis().saveAs("rt"), status().saveAs("st"),
-                            jsonPath("$.status").optional().saveAs("room"), jsonPath("$.pass").optional().saveAs("pass"),
-                            jsonPath("$.estimatedWaitSeconds").ofInt().optional().saveAs("wait"), status().in(200, 201)))
+            exec(session -> session.set("roomTries", 0).remove("room").remove("pass").remove("retryAfter").remove("st"))
+                    .exec(roomRequest("waiting-room join", true))
                     .exec(record("waiting-room join"))
-                    .asLongAs(session -> "WAITING".equals(session.getString("room"))).on(
-                            pause(session -> Duration.ofSeconds(Math.max(1, Math.min(5,
-                                            session.contains("wait") ? session.getInt("wait") : 2))))
-                                    .exec(http("waiting-room poll").get("/api/periods/" + setup.periodId() + "/waiting-room")
-                                            .header("Authorization", "Bearer #{token}")
-                                            .check(responseTimeInMillis().saveAs("rt"), status().saveAs("st"),
-                                                    jsonPath("$.status").optional().saveAs("room"),
-                                                    jsonPath("$.pass").optional().saveAs("pass"),
-                                                    jsonPath("$.estimatedWaitSeconds").ofInt().optional().saveAs("wait"),
-                                                    status().in(200)))
+                    .asLongAs(session -> turnedAway(session) && session.getInt("roomTries") < ROOM_RETRIES).on(
+                            exec(session -> session.set("roomTries", session.getInt("roomTries") + 1))
+                                    .pause(session -> retryAfter(session))
+                                    .exec(session -> session.remove("retryAfter"))
+                                    .exec(roomRequest("waiting-room join retry", true))
+                                    .exec(record("waiting-room join retry")))
+                    .asLongAs(session -> "WAITING".equals(session.getString("room"))
+                            && (session.getInt("st") / 100 == 2 || turnedAway(session))).on(
+                            pause(session -> turnedAway(session) ? retryAfter(session)
+                                    : Duration.ofSeconds(Math.max(1, Math.min(5, session.contains("wait") ? session.getInt("wait") : 2))))
+                                    .exec(session -> session.remove("retryAfter"))
+                                    .exec(roomRequest("waiting-room poll", false))
                                     .exec(record("waiting-room poll"))));
+
+    /** After the waiting room: a pass, or the room said none is needed. Never without a pass. */
+    private static boolean mayBook(Session session) {
+        return (session.contains("room") && "NOT_REQUIRED".equals(session.getString("room")))
+                || (session.contains("pass") && session.getString("pass") != null);
+    }
 
     /** One day: a fresh key, the attempt, retries after 429, and for 10 % the same request again with the same key. */
     private final ChainBuilder oneDay = exec(session -> session.set("key", UUID.randomUUID().toString())
@@ -133,7 +168,13 @@ public class Hol1Simulation extends Simulation {
             .feed(feeder())
             .exec(session -> session.set("days", threeDays()))
             .exec(waitingRoom)
-            .repeat(3, "day").on(oneDay);
+            .doIfOrElse(session -> !setup.waitingRoom() || mayBook(session))
+            .then(repeat(3, "day").on(oneDay))
+            // Gave up waiting (turned away ROOM_RETRIES times, or an error): counted, and no booking without a pass.
+            .orElse(exec(session -> {
+                timeline.add("waiting-room gave up", -1, session.contains("st") ? session.getInt("st") : 0, null);
+                return session;
+            }));
 
     {
         int first = parents.size() / 2;

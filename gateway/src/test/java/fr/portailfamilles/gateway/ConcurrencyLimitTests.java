@@ -11,7 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,8 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A rush on one route: the gateway lets in as many as the route's limit, answers the rest 429 at
- * once, and neither the circuit breaker, nor the other class of request, nor the other routes
- * suffer from it.
+ * once without verifying their tokens, and neither the circuit breaker, nor the other classes of
+ * request (the waiting room included), nor the other routes suffer from it.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ConcurrencyLimitTests extends GatewayTestSupport {
@@ -45,8 +45,8 @@ class ConcurrencyLimitTests extends GatewayTestSupport {
 
     private final ExecutorService parents = Executors.newFixedThreadPool(BURST);
 
-    /** One parent's answer, as it saw it. */
-    record Answer(int status, String contentType, String retryAfter, String body) {
+    /** One parent's answer, as it saw it, and the token it sent. */
+    record Answer(String token, int status, String contentType, String retryAfter, String body) {
     }
 
     @AfterEach
@@ -62,8 +62,8 @@ class ConcurrencyLimitTests extends GatewayTestSupport {
         CircuitBreaker breaker = breakers.circuitBreaker("reservation-service");
         long failedBefore = breaker.getMetrics().getNumberOfFailedCalls();
 
-        List<Future<Answer>> burst = burst(parent -> parent.post().uri("/api/reservations")
-                .header(HttpHeaders.AUTHORIZATION, bearer(TOKENS.parent()))
+        List<Future<Answer>> burst = burst((parent, token) -> parent.post().uri("/api/reservations")
+                .header(HttpHeaders.AUTHORIZATION, bearer(token))
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"periodId\":\"p1\",\"lines\":[]}")
@@ -75,13 +75,23 @@ class ConcurrencyLimitTests extends GatewayTestSupport {
                     .exchange().expectStatus().isOk();
             client.get().uri("/api/documents").header(HttpHeaders.AUTHORIZATION, bearer(TOKENS.parent()))
                     .exchange().expectStatus().isOk();
+            // ...joining the waiting room and asking where one stands are not bookings: their own limiter...
+            client.post().uri("/api/periods/p1/waiting-room").header(HttpHeaders.AUTHORIZATION, bearer(TOKENS.parent()))
+                    .exchange().expectStatus().isOk();
+            client.get().uri("/api/periods/p1/waiting-room").header(HttpHeaders.AUTHORIZATION, bearer(TOKENS.parent()))
+                    .exchange().expectStatus().isOk();
             // ...and every refusal arrives: none waits for a place.
             assertRefusedWhileAdmittedAreHeld(burst);
         }
         finally {
             release.countDown();
         }
-        assertOnlyAdmittedAndRefusals(collect(burst), 201);
+        List<Answer> answers = collect(burst);
+        assertOnlyAdmittedAndRefusals(answers, 201);
+        assertThat(answers).filteredOn(answer -> answer.status() == 429).extracting(Answer::token)
+                .as("a refused booking's token never reaches the JWT decoder").noneMatch(VERIFIED::contains);
+        assertThat(answers).filteredOn(answer -> answer.status() == 201).extracting(Answer::token)
+                .allMatch(VERIFIED::contains);
         assertThat(DOWNSTREAM.receivedAt("/api/reservations")).hasSize(LIMIT);
         assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
         assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isEqualTo(failedBefore);
@@ -105,8 +115,8 @@ class ConcurrencyLimitTests extends GatewayTestSupport {
         CircuitBreaker breaker = breakers.circuitBreaker("reservation-service");
         long failedBefore = breaker.getMetrics().getNumberOfFailedCalls();
 
-        List<Future<Answer>> burst = burst(parent -> parent.get().uri("/api/periods/p1/calendar")
-                .header(HttpHeaders.AUTHORIZATION, bearer(TOKENS.parent()))
+        List<Future<Answer>> burst = burst((parent, token) -> parent.get().uri("/api/periods/p1/calendar")
+                .header(HttpHeaders.AUTHORIZATION, bearer(token))
                 .exchange().expectBody().returnResult());
         try {
             awaitReceived("/api/periods/p1/calendar", LIMIT);
@@ -127,20 +137,68 @@ class ConcurrencyLimitTests extends GatewayTestSupport {
         assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isEqualTo(failedBefore);
     }
 
-    /** {@code BURST} parents making this call, all released at the same instant. */
-    private List<Future<Answer>> burst(Function<WebTestClient, EntityExchangeResult<byte[]>> call)
+    @Test
+    void whenThreeTimesTheLimitJoinTheWaitingRoomAtOnceThenTheExcessGets429AndBookingsStillGoThrough() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        DOWNSTREAM.reply("POST", "/api/periods/p1/waiting-room",
+                Reply.of(200, "application/json", "{\"status\":\"WAITING\"}").heldUntil(release));
+
+        List<Future<Answer>> burst = burst((parent, token) -> parent.post().uri("/api/periods/p1/waiting-room")
+                .header(HttpHeaders.AUTHORIZATION, bearer(token))
+                .exchange().expectBody().returnResult());
+        try {
+            awaitReceived("/api/periods/p1/waiting-room", LIMIT);
+            // The room has a limiter of its own, not none: a flood of joins is shed like any other...
+            assertRefusedWhileAdmittedAreHeld(burst);
+            // ...without taking the bookings' places.
+            client.post().uri("/api/reservations")
+                    .header(HttpHeaders.AUTHORIZATION, bearer(TOKENS.parent()))
+                    .header("Idempotency-Key", "d3f1c9a2-0000-4000-8000-000000000010")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{}")
+                    .exchange().expectStatus().isOk();
+        }
+        finally {
+            release.countDown();
+        }
+
+        assertOnlyAdmittedAndRefusals(collect(burst), 200);
+        String metrics = client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(metrics).containsPattern(
+                "gateway_concurrency_refused_total\\{[^}]*class=\"waiting-room\"[^}]*route=\"reservation-service\"[^}]*} [1-9]");
+    }
+
+    @Test
+    void whenARequestHasNoTokenThenItIsRefused401AndLeavesNoPlaceTaken() {
+        for (int i = 0; i < 2 * LIMIT; i++) {
+            client.post().uri("/api/reservations").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                    .exchange().expectStatus().isUnauthorized();
+        }
+
+        client.post().uri("/api/reservations")
+                .header(HttpHeaders.AUTHORIZATION, bearer(TOKENS.parent()))
+                .header("Idempotency-Key", "d3f1c9a2-0000-4000-8000-000000000011")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{}")
+                .exchange().expectStatus().isOk();
+    }
+
+    /** {@code BURST} parents, each with a token of its own, making this call, all released at the same instant. */
+    private List<Future<Answer>> burst(BiFunction<WebTestClient, String, EntityExchangeResult<byte[]>> call)
             throws InterruptedException {
         CountDownLatch ready = new CountDownLatch(BURST);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<Answer>> answers = new ArrayList<>();
         for (int i = 0; i < BURST; i++) {
+            String token = TOKENS.parent();
             answers.add(parents.submit(() -> {
                 ready.countDown();
                 go.await();
-                EntityExchangeResult<byte[]> result = call.apply(client);
+                EntityExchangeResult<byte[]> result = call.apply(client, token);
                 HttpHeaders headers = result.getResponseHeaders();
                 byte[] body = result.getResponseBody();
-                return new Answer(result.getStatus().value(), String.valueOf(headers.getContentType()),
+                return new Answer(token, result.getStatus().value(), String.valueOf(headers.getContentType()),
                         headers.getFirst(HttpHeaders.RETRY_AFTER),
                         body == null ? "" : new String(body, StandardCharsets.UTF_8));
             }));

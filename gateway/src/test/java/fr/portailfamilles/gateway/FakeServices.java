@@ -40,19 +40,26 @@ final class FakeServices {
     }
 
     /** A scripted answer; {@code heldUntil}, when set, keeps it until the test opens that latch. */
-    record Reply(int status, String contentType, String body, long delayMillis, CountDownLatch heldUntil) {
+    record Reply(int status, String contentType, String body, long delayMillis, CountDownLatch heldUntil,
+            Map<String, String> headers) {
 
         static Reply of(int status, String contentType, String body) {
-            return new Reply(status, contentType, body, 0, null);
+            return new Reply(status, contentType, body, 0, null, Map.of());
         }
 
         Reply delayedBy(long millis) {
-            return new Reply(status, contentType, body, millis, heldUntil);
+            return new Reply(status, contentType, body, millis, heldUntil, headers);
         }
 
         /** Answers only once {@code release} is counted down (35 s at most), however long that takes. */
         Reply heldUntil(CountDownLatch release) {
-            return new Reply(status, contentType, body, delayMillis, release);
+            return new Reply(status, contentType, body, delayMillis, release, headers);
+        }
+
+        Reply withHeader(String name, String value) {
+            Map<String, String> more = new java.util.HashMap<>(headers);
+            more.put(name, value);
+            return new Reply(status, contentType, body, delayMillis, heldUntil, Map.copyOf(more));
         }
     }
 
@@ -151,6 +158,7 @@ final class FakeServices {
             }
             byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", reply.contentType());
+            reply.headers().forEach(exchange.getResponseHeaders()::set);
             exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
             if (bytes.length > 0) {
                 try (OutputStream out = exchange.getResponseBody()) {

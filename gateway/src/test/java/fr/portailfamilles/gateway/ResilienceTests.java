@@ -5,15 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
 import fr.portailfamilles.gateway.FakeServices.Reply;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 
 /** A service down, failing or slow: the caller gets a clear problem+json, never a hang or a bare 500. */
 class ResilienceTests extends GatewayTestSupport {
 
     private static final String PROBLEM = "application/problem+json";
+
+    /** reservation-service's own answer when its database pool is saturated. */
+    private static final String SERVICE_BUSY = "{\"type\":\"https://portail-familles.fr/problems/service-busy\","
+            + "\"title\":\"Service occupé\",\"status\":503,\"detail\":\"Réessayez dans 1 seconde.\"}";
+
+    @Autowired
+    CircuitBreakerRegistry breakers;
 
     @Test
     void whenTheServiceIsStoppedThenProblem503WithRetryAfterQuickly() {
@@ -135,5 +145,62 @@ class ResilienceTests extends GatewayTestSupport {
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).isEqualTo("[]");
+    }
+
+    @Test
+    void whenTheServiceShedsLoadWith503AndRetryAfterThenTheAnswerPassesUnchangedAndTheBreakerStaysClosed() {
+        DOWNSTREAM.reply("POST", "/api/reservations", Reply.of(503, PROBLEM, SERVICE_BUSY).withHeader("Retry-After", "1"));
+        CircuitBreaker breaker = breakers.circuitBreaker("reservation-service");
+        long failedBefore = breaker.getMetrics().getNumberOfFailedCalls();
+
+        // More than the breaker's minimum number of calls (10), all of them "failing" if they counted.
+        for (int i = 0; i < 12; i++) {
+            client.post().uri("/api/reservations")
+                    .header(HttpHeaders.AUTHORIZATION, bearer(TOKENS.parent()))
+                    .header("Idempotency-Key", "d3f1c9a2-0000-4000-8000-0000000001" + (10 + i))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{}")
+                    .exchange()
+                    .expectStatus().isEqualTo(503)
+                    .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "1")
+                    .expectHeader().contentType(PROBLEM)
+                    .expectBody(String.class).isEqualTo(SERVICE_BUSY);
+        }
+
+        assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isEqualTo(failedBefore);
+        assertThat(DOWNSTREAM.receivedAt("/api/reservations")).hasSize(12);
+    }
+
+    @Test
+    void whenAGetMeets503WithRetryAfterThenItIsNotRetriedAndPassesUnchanged() {
+        DOWNSTREAM.reply("GET", "/api/periods/p1/calendar", Reply.of(503, PROBLEM, SERVICE_BUSY).withHeader("Retry-After", "1"));
+
+        client.get().uri("/api/periods/p1/calendar")
+                .header(HttpHeaders.AUTHORIZATION, bearer(TOKENS.parent()))
+                .exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "1")
+                .expectBody(String.class).isEqualTo(SERVICE_BUSY);
+
+        assertThat(DOWNSTREAM.receivedAt("/api/periods/p1/calendar")).hasSize(1);
+    }
+
+    @Test
+    void whenA503HasNoRetryAfterThenTheBreakerCountsItAsAFailure() {
+        DOWNSTREAM.reply("POST", "/api/messages/read", Reply.of(503, "text/plain", "upstream gone"));
+        CircuitBreaker breaker = breakers.circuitBreaker("notification-service");
+        long failedBefore = breaker.getMetrics().getNumberOfFailedCalls();
+
+        client.post().uri("/api/messages/read")
+                .header(HttpHeaders.AUTHORIZATION, bearer(TOKENS.parent()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{}")
+                .exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "5")
+                .expectBody().jsonPath("$.type").isEqualTo("https://portail-familles.fr/problems/service-unavailable");
+
+        assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isEqualTo(failedBefore + 1);
     }
 }

@@ -67,6 +67,36 @@ class SecurityTests extends GatewayTestSupport {
                 .satisfies(request -> assertThat(request.header("Cookie")).contains("pf_access=" + token));
     }
 
+    @Test
+    void whenAParentCallsThreeTimesWithTheSameTokenThenItsSignatureIsVerifiedOnce() {
+        String token = TOKENS.parent();
+
+        for (int i = 0; i < 3; i++) {
+            client.get().uri("/api/family")
+                    .header(HttpHeaders.AUTHORIZATION, bearer(token))
+                    .exchange()
+                    .expectStatus().isOk();
+        }
+
+        assertThat(DOWNSTREAM.receivedAt("/api/family")).hasSize(3);
+        assertThat(VERIFICATIONS).containsEntry(token, 1);
+    }
+
+    @Test
+    void whenAVerifiedTokenComesBackWithAnotherSignatureThenItIsRefused() {
+        String token = TOKENS.parent();
+        client.get().uri("/api/family").header(HttpHeaders.AUTHORIZATION, bearer(token)).exchange().expectStatus().isOk();
+        String forged = token.substring(0, token.lastIndexOf('.') + 1) + TOKENS.signedByAnotherKey()
+                .substring(TOKENS.signedByAnotherKey().lastIndexOf('.') + 1);
+
+        client.get().uri("/api/family")
+                .header(HttpHeaders.AUTHORIZATION, bearer(forged))
+                .exchange()
+                .expectStatus().isUnauthorized();
+
+        assertThat(DOWNSTREAM.receivedAt("/api/family")).hasSize(1);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = { "expired", "wrongAudience", "wrongIssuer", "signedByAnotherKey", "garbage" })
     void whenTheTokenIsNotTrustworthyThenProblem401(String kind) {

@@ -9,18 +9,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.cloud.gateway.filter.GatewayFilterChain;
-import org.springframework.cloud.gateway.filter.GlobalFilter;
-import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
 
 import com.netflix.concurrency.limits.Limiter;
 
@@ -35,28 +35,35 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Admits a request to its route only while the route's adaptive limit allows, else answers at
- * once {@code 429} problem+json with {@code Retry-After}. It runs before every route filter, so
- * outside the circuit breaker: a refusal here is load, never counted as a failure of the service.
+ * once {@code 429} problem+json with {@code Retry-After}. A web filter ahead of Spring Security's:
+ * a refusal costs no token verification (an RSA check made a 429 nearly as dear as a proxied call),
+ * and it runs outside the circuit breaker, so a refusal is load, never a failure of the service.
  */
 @Component
-public class ConcurrencyLimitFilter implements GlobalFilter, Ordered {
+public class ConcurrencyLimitFilter implements WebFilter, Ordered {
 
-    /** Before the route's own filters (numbered from 1 in application.yml): circuit breaker, retry. */
-    public static final int ORDER = 0;
+    /**
+     * After {@link RequestIdFilter} (the 429 carries the request id), before Spring Security's
+     * filter chain (-100, WebFluxSecurityConfiguration's, not public), and so before the routes' own
+     * filters: circuit breaker, retry.
+     */
+    public static final int ORDER = -100 - 10;
 
     static final String PROBLEM_TYPE = ProblemException.TYPE_BASE + "too-many-requests";
 
     private static final Logger log = LoggerFactory.getLogger(ConcurrencyLimitFilter.class);
 
     private final ConcurrencyLimits limits;
+    private final RoutesByPath routes;
     private final ConcurrencyLimitProperties properties;
     private final TraceIds traceIds;
     private final JsonMapper json;
     private final SampledLog refusals;
 
-    public ConcurrencyLimitFilter(ConcurrencyLimits limits, ConcurrencyLimitProperties properties, TraceIds traceIds,
-            JsonMapper json) {
+    public ConcurrencyLimitFilter(ConcurrencyLimits limits, RoutesByPath routes, ConcurrencyLimitProperties properties,
+            TraceIds traceIds, JsonMapper json) {
         this.limits = limits;
+        this.routes = routes;
         this.properties = properties;
         this.traceIds = traceIds;
         this.json = json;
@@ -69,10 +76,10 @@ public class ConcurrencyLimitFilter implements GlobalFilter, Ordered {
     }
 
     @Override
-    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
-        Optional<Gate> gate = route == null ? Optional.empty()
-                : limits.gate(route.getId(), exchange.getRequest().getMethod());
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
+        Optional<Gate> gate = routes.routeOf(path)
+                .flatMap(route -> limits.gate(route, exchange.getRequest().getMethod(), routes.isWaitingRoom(path)));
         if (gate.isEmpty()) {
             return chain.filter(exchange);
         }
@@ -85,10 +92,11 @@ public class ConcurrencyLimitFilter implements GlobalFilter, Ordered {
 
     /**
      * Gives the place back once the answer is written: a 5xx, a timeout or a connect error is a
-     * drop. An open breaker's instant 503 and a client gone away tell nothing about the service's
-     * latency: ignored, or they would make a failing service look fast and grow its limit.
+     * drop. An open breaker's instant 503, a client gone away, and a request stopped before it was
+     * sent to the service (no or a bad token: 401, 403) tell nothing about the service's latency:
+     * ignored, or they would make a failing service look fast and grow its limit.
      */
-    private Mono<Void> admitted(ServerWebExchange exchange, GatewayFilterChain chain, Limiter.Listener listener) {
+    private Mono<Void> admitted(ServerWebExchange exchange, WebFilterChain chain, Limiter.Listener listener) {
         AtomicBoolean released = new AtomicBoolean();
         return chain.filter(exchange)
                 .doOnSuccess(done -> {
@@ -99,7 +107,11 @@ public class ConcurrencyLimitFilter implements GlobalFilter, Ordered {
                         if (breakerCause instanceof CallNotPermittedException) {
                             listener.onIgnore();
                         }
-                        else if (status != null && status.is5xxServerError()) {
+                        // The breaker's fallback forgets that the call was routed: its cause says it was.
+                        else if (breakerCause == null && !ServerWebExchangeUtils.isAlreadyRouted(exchange)) {
+                            listener.onIgnore();
+                        }
+                        else if (breakerCause != null || (status != null && status.is5xxServerError())) {
                             listener.onDropped();
                         }
                         else {

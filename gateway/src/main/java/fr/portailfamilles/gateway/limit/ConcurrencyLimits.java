@@ -1,6 +1,8 @@
 package fr.portailfamilles.gateway.limit;
 
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,16 +18,19 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * One Netflix Gradient2 limiter per route and per class of request (reads, writes), with its
+ * One Netflix Gradient2 limiter per route and per class of request (reads, writes, waiting room), with its
  * metrics: {@code gateway.concurrency.limit}, {@code gateway.concurrency.inflight} and
  * {@code gateway.concurrency.refused}, tagged {@code route} and {@code class}.
  */
 @Component
 public class ConcurrencyLimits {
 
-    /** Reads can be answered from anywhere and retried; writes change state. */
+    /**
+     * Reads can be answered from anywhere and retried; writes change state; the waiting room's join
+     * and polls are cheap, idempotent and pace the writes, so they must not wait behind them.
+     */
     public enum RequestClass {
-        READS, WRITES;
+        READS, WRITES, WAITING_ROOM;
 
         static RequestClass of(HttpMethod method) {
             return HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method) || HttpMethod.OPTIONS.equals(method)
@@ -33,22 +38,41 @@ public class ConcurrencyLimits {
         }
 
         String tag() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 
     private final Map<String, Map<RequestClass, Gate>> gates = new HashMap<>();
 
     public ConcurrencyLimits(ConcurrencyLimitProperties properties, MeterRegistry meters) {
-        properties.routes().forEach((route, limits) -> gates.put(route, Map.of(
-                RequestClass.READS, gate(route, RequestClass.READS, limits.reads(), properties.maxWaiting(), meters),
-                RequestClass.WRITES, gate(route, RequestClass.WRITES, limits.writes(), properties.maxWaiting(), meters))));
+        properties.routes().forEach((route, limits) -> {
+            Map<RequestClass, Gate> ofRoute = new EnumMap<>(RequestClass.class);
+            ofRoute.put(RequestClass.READS, gate(route, RequestClass.READS, limits.reads(), properties.maxWaiting(), meters));
+            ofRoute.put(RequestClass.WRITES, gate(route, RequestClass.WRITES, limits.writes(), properties.maxWaiting(), meters));
+            if (limits.waitingRoom() != null) {
+                ofRoute.put(RequestClass.WAITING_ROOM,
+                        gate(route, RequestClass.WAITING_ROOM, limits.waitingRoom(), properties.maxWaiting(), meters));
+            }
+            gates.put(route, ofRoute);
+        });
     }
 
-    /** The gate of this route for this method, if the route is limited. */
-    public Optional<Gate> gate(String route, HttpMethod method) {
+    /** Whether these limits cover the route. */
+    public boolean limits(String route) {
+        return gates.containsKey(route);
+    }
+
+    /**
+     * The gate of this route for this request, if the route is limited: its waiting-room gate for a
+     * waiting-room request when it has one, else its reads or writes gate by method.
+     */
+    public Optional<Gate> gate(String route, HttpMethod method, boolean waitingRoom) {
         Map<RequestClass, Gate> ofRoute = gates.get(route);
-        return ofRoute == null ? Optional.empty() : Optional.of(ofRoute.get(RequestClass.of(method)));
+        if (ofRoute == null) {
+            return Optional.empty();
+        }
+        Gate room = waitingRoom ? ofRoute.get(RequestClass.WAITING_ROOM) : null;
+        return Optional.of(room != null ? room : ofRoute.get(RequestClass.of(method)));
     }
 
     private static Gate gate(String route, RequestClass requestClass, ConcurrencyLimitProperties.Limits limits,

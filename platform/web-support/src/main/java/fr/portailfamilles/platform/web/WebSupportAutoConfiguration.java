@@ -28,6 +28,9 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import fr.portailfamilles.platform.web.token.TokenCacheProperties;
+import fr.portailfamilles.platform.web.token.VerifiedTokenCachePostProcessor;
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -36,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @AutoConfiguration
 @EnableWebFluxSecurity
-@EnableConfigurationProperties(SecurityProperties.class)
+@EnableConfigurationProperties({SecurityProperties.class, TokenCacheProperties.class})
 public class WebSupportAutoConfiguration {
 
     /** Paths every service leaves open: probes, metrics scraped on the internal network, API docs. */
@@ -61,11 +64,23 @@ public class WebSupportAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ReactiveJwtDecoder jwtDecoder(SecurityProperties properties) {
+        return verifyingDecoder(properties);
+    }
+
+    /** Checks a token's signature against account-service's JWKS, then {@link #tokenValidator}. */
+    public static ReactiveJwtDecoder verifyingDecoder(SecurityProperties properties) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwksUri())
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
         decoder.setJwtValidator(tokenValidator(properties));
         return decoder;
+    }
+
+    /** Every JWT decoder bean, this module's or a service's own, gets the verified-token cache in front. */
+    @Bean
+    static VerifiedTokenCachePostProcessor verifiedTokenCachePostProcessor(ObjectProvider<TokenCacheProperties> properties,
+            ObjectProvider<MeterRegistry> meters) {
+        return new VerifiedTokenCachePostProcessor(properties, meters);
     }
 
     /** Signature algorithm allow-list, issuer, audience and expiry: a token must pass all of them. */
