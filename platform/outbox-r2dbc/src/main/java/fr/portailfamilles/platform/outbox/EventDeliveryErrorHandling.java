@@ -72,7 +72,7 @@ public class EventDeliveryErrorHandling implements ListenerContainerWithDlqAndRe
 
     DefaultErrorHandler errorHandler(String topic, BackOff backOff) {
         Counter retries = meters.counter("portail.events.retries", "topic", topic);
-        Counter parked = meters.counter("portail.events.parked.total", "topic", topic);
+        Counter parked = meters.counter("portail.events.parkings", "topic", topic);
         DefaultErrorHandler handler = new DefaultErrorHandler((record, cause) -> park(record, cause, parked), backOff,
                 new ContainerPausingBackOffHandler(pauses));
         handler.addNotRetryableExceptions(NonRetryableEventException.class, JacksonException.class);
