@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * An event its consumer could never handle as it was, as an operator sees it: where it came from, why it
@@ -16,6 +17,7 @@ public record ParkedEvent(UUID id, String consumer, String topic, int partition,
         Instant parkedAt, Instant replayedAt) {
 
     /** The payload as received; undecodable bytes show as replacement characters. */
+    @JsonProperty("payload")
     public String payload() {
         return payloadBytes == null ? null : new String(payloadBytes, StandardCharsets.UTF_8);
     }
