@@ -1,13 +1,13 @@
 package fr.portailfamilles.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
@@ -30,7 +30,7 @@ class ParkedEventsIT extends BillingIntegrationTest {
                     "{\"reservationId\": \"pas un identifiant\"}");
         }
 
-        Map<String, Object> parked = await().atMost(Duration.ofSeconds(30)).until(() -> parkedWithEventId(eventId), found -> found != null);
+        Map<String, Object> parked = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> parkedWithEventId(eventId), found -> found != null);
         assertThat(parked.get("topic")).isEqualTo("reservation.reservation.events");
         assertThat((String) parked.get("error")).contains("Undecodable reservation.ReservationConfirmed.v1");
         assertThat(parked.get("payload")).isEqualTo("{\"reservationId\": \"pas un identifiant\"}");
