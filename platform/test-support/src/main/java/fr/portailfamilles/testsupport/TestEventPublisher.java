@@ -35,12 +35,23 @@ public final class TestEventPublisher implements AutoCloseable {
 
     public void publish(IntegrationEvent event, String id) {
         EventType type = EventType.of(event.getClass());
-        var record = new ProducerRecord<>(type.topic(), event.key(), JsonMapper.shared().writeValueAsString(event));
+        send(type, event.key(), event.subject(), JsonMapper.shared().writeValueAsString(event), id);
+    }
+
+    /** Any payload under an event type's headers (a poison event, a newer producer's); returns its fresh id. */
+    public String publishRaw(EventType type, String key, String payload) {
+        String id = UUID.randomUUID().toString();
+        send(type, key, key, payload, id);
+        return id;
+    }
+
+    private void send(EventType type, String key, String subject, String payload, String id) {
+        var record = new ProducerRecord<>(type.topic(), key, payload);
         header(record, "ce_id", id);
         header(record, "ce_type", type.ceType());
         header(record, "ce_source", "/portail-familles/test");
         header(record, "ce_time", Instant.now().toString());
-        header(record, "ce_subject", event.subject());
+        header(record, "ce_subject", subject);
         header(record, "ce_specversion", "1.0");
         header(record, "content-type", "application/json");
         try {

@@ -8,11 +8,14 @@ import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -64,6 +67,34 @@ public class OutboxAutoConfiguration {
     @Bean
     InboundEvents inboundEvents(Inbox inbox, JsonMapper jsonMapper, @Value("${spring.application.name}") String application) {
         return new InboundEvents(inbox, jsonMapper, application);
+    }
+
+    @Bean
+    ParkedEvents parkedEvents(DatabaseClient database, JsonMapper jsonMapper, @Value("${spring.application.name}") String application) {
+        return new ParkedEvents(database, jsonMapper, application);
+    }
+
+    /** Consumers retry transient failures without end and park only what can never succeed (data.properties). */
+    @Bean
+    EventDeliveryErrorHandling eventDeliveryErrorHandling(ParkedEvents parkedEvents, MeterRegistry meters) {
+        return new EventDeliveryErrorHandling(parkedEvents, meters);
+    }
+
+    @Bean
+    ParkedEventsGauge parkedEventsGauge(ParkedEvents parkedEvents, MeterRegistry meters,
+            @Value("${portail.events.parked-gauge-refresh}") Duration refresh) {
+        return new ParkedEventsGauge(parkedEvents, meters, refresh);
+    }
+
+    @Bean
+    ParkedEventReplay parkedEventReplay(ParkedEvents parkedEvents, BindingServiceProperties bindings, BeanFactory beans) {
+        return new ParkedEventReplay(parkedEvents, bindings, beans);
+    }
+
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+    ParkedEventsController parkedEventsController(ParkedEvents parkedEvents, ParkedEventReplay replay) {
+        return new ParkedEventsController(parkedEvents, replay);
     }
 
     /** Its own producer: idempotent, acks from all replicas, bounded waits so an outage fails fast. */

@@ -26,8 +26,10 @@ import reactor.core.publisher.Mono;
 @SpringBootApplication
 public class OutboxTestApplication {
 
-    /** A family name that makes {@link Handler} fail on every attempt. */
+    /** A family name that makes {@link Handler} fail on every attempt until {@link Handler#heal()}. */
     static final String FAIL_ALWAYS = "fail-always";
+    /** A family name that makes {@link Handler} refuse the event as permanently invalid until it is fixed. */
+    static final String POISON = "poison";
     /** A family name that makes {@link Handler} fail on its first two attempts, then succeed. */
     static final String FAIL_TWICE = "fail-twice";
 
@@ -83,6 +85,8 @@ public class OutboxTestApplication {
 
         private final DatabaseClient database;
         private final Map<UUID, AtomicInteger> runs = new ConcurrentHashMap<>();
+        private volatile boolean poisonFixed;
+        private volatile boolean healed;
 
         Handler(DatabaseClient database) {
             this.database = database;
@@ -91,12 +95,25 @@ public class OutboxTestApplication {
         /** Counts when called, as a handler with a side effect in its body would: the inbox must guard that too. */
         Mono<Void> handle(AccountRequestReceived event) {
             int run = runs.computeIfAbsent(event.requestId(), id -> new AtomicInteger()).incrementAndGet();
-            boolean fail = FAIL_ALWAYS.equals(event.familyName()) || (FAIL_TWICE.equals(event.familyName()) && run <= 2);
+            if (POISON.equals(event.familyName()) && !poisonFixed) {
+                return Mono.error(new NonRetryableEventException("a family named " + POISON + " is refused, run " + run));
+            }
+            boolean fail = (FAIL_ALWAYS.equals(event.familyName()) && !healed) || (FAIL_TWICE.equals(event.familyName()) && run <= 2);
             return database.sql("INSERT INTO handled (request_id, family_name) VALUES (:id, :name)")
                     .bind("id", event.requestId())
                     .bind("name", event.familyName())
                     .then()
                     .then(fail ? Mono.error(new IllegalStateException("handler failure, run " + run)) : Mono.empty());
+        }
+
+        /** The outage behind {@link #FAIL_ALWAYS} ends. */
+        void heal() {
+            healed = true;
+        }
+
+        /** The fix an operator deploys before replaying: poison events are accepted from now on. */
+        void fixPoison() {
+            poisonFixed = true;
         }
 
         int runs(UUID requestId) {
