@@ -37,18 +37,24 @@
     return window.Portail.dateText(iso);
   }
 
-  /** What the line says under its name: where it stands and, when refused or expired, what to send now. */
+  /** What the line says under its name: where it stands (the refusal's reason, the accepted one's expiry). */
   function statusText(line, status) {
     if (line.status === 'ACCEPTED') {
       return status.text + (line.validUntil ? ', valable jusqu\'au ' + dateOf(line.validUntil) : ', sans date d\'expiration');
     }
-    if (line.status === 'REJECTED') {
-      return status.text + (line.reason ? ' : ' + line.reason : '') + '. Envoyez à la place : ' + (line.hint || line.label);
+    if (line.status === 'REJECTED' && line.reason) {
+      return status.text + ' : ' + line.reason;
     }
     if (line.status === 'EXPIRED' && line.validUntil) {
-      return 'Expiré le ' + dateOf(line.validUntil) + ', à renvoyer. Envoyez : ' + (line.hint || line.label);
+      return 'Expiré le ' + dateOf(line.validUntil) + ', à renvoyer';
     }
     return status.text;
+  }
+
+  /** The guide's explanation; for a refused or expired document, worded as what to send in its place. */
+  function hintText(line) {
+    var again = line.status === 'REJECTED' || line.status === 'EXPIRED';
+    return again ? 'Envoyez à la place : ' + (line.hint || line.label) : line.hint;
   }
 
   function item(line) {
@@ -68,8 +74,8 @@
     }
     body.appendChild(title);
     body.appendChild(element('p', 'requirement-status', statusText(line, status)));
-    if (line.hint) {
-      body.appendChild(element('p', 'requirement-hint', line.hint));
+    if (hintText(line)) {
+      body.appendChild(element('p', 'requirement-hint', hintText(line)));
     }
     body.appendChild(element('p', 'requirement-formats', 'Formats acceptés : ' + formats(line) + '.'));
     li.appendChild(sign);
