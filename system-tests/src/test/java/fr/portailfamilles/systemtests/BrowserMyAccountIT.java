@@ -3,6 +3,9 @@ package fr.portailfamilles.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -100,16 +103,20 @@ class BrowserMyAccountIT {
     }
 
     @Test
-    void aParentDownloadsEverythingHeldOnTheFamily() {
+    void aParentDownloadsEverythingHeldOnTheFamily() throws IOException {
+        // Chromium saves what the page downloads into a folder of this test, as a browser would in « Téléchargements ».
+        Path downloads = Files.createTempDirectory("telechargements");
+        ((ChromeDriver) browser.driver).executeCdpCommand("Browser.setDownloadBehavior",
+                Map.of("behavior", "allow", "downloadPath", downloads.toString()));
         clickLink("Télécharger mes données");
         browser.wait.until(ExpectedConditions.elementToBeClickable(By.id("export-start"))).click();
         WebElement file = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("export-link")));
         assertThat(file.getAttribute("download")).isEqualTo("portail-familles-donnees.json");
         assertThat(file.getAttribute("href")).startsWith("blob:");
-        // What the parent would open: the file's own text, read back from the page's blob.
-        String json = (String) ((JavascriptExecutor) browser.driver).executeAsyncScript(
-                "var done = arguments[arguments.length - 1];"
-                + "fetch(document.getElementById('export-link').href).then(function (r) { return r.text(); }).then(done, function (e) { done(String(e)); });");
+
+        Path saved = downloads.resolve("portail-familles-donnees.json");
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> Files.isRegularFile(saved) && Files.size(saved) > 0);
+        String json = Files.readString(saved, StandardCharsets.UTF_8);
         assertThat(json).contains("\"Bernard\"").contains("Lina").contains(EMAIL);
         ParentBrowsing.assertAccessible(browser, "Télécharger mes données");
     }
