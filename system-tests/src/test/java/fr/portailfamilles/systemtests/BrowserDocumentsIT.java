@@ -62,7 +62,8 @@ class BrowserDocumentsIT {
     void eachRequirementSaysWhatToSendInWhichFormatAndTheRequiredOnesCarryTheGuidesMarker() {
         browser.open("/documents.html");
         WebElement taxNotice = requirement("Avis d'imposition");
-        assertThat(taxNotice.findElement(By.className("requirement-title")).getText()).isEqualTo("Avis d'imposition (!)");
+        assertThat(taxNotice.findElement(By.className("requirement-title")).getText()).startsWith("Avis d'imposition (!)");
+        assertThat(taxNotice.findElement(By.className("required-marker")).getText()).isEqualTo("(!)");
         assertThat(taxNotice.findElement(By.className("requirement-hint")).getText())
                 .contains("impots.gouv.fr").contains("impôt 2023 sur les revenus 2022");
         assertThat(taxNotice.findElement(By.className("requirement-formats")).getText())
@@ -70,7 +71,9 @@ class BrowserDocumentsIT {
         assertThat(requirement("Notification CAF").getText()).contains("couvrir les 12 derniers mois");
         assertThat(requirement("Attestation d'assurance extrascolaire").getText()).contains("« durant les activités extra scolaires »");
         // The optional one carries no marker; a required one says « obligatoire » to a screen reader.
-        assertThat(requirement("Jugement de garde").findElement(By.className("requirement-title")).getText()).isEqualTo("Jugement de garde");
+        WebElement custody = requirement("Jugement de garde");
+        assertThat(custody.findElements(By.className("required-marker"))).isEmpty();
+        assertThat(custody.findElement(By.className("requirement-title")).getText()).isEqualTo("Jugement de garde");
         assertThat(taxNotice.findElement(By.className("requirement-title")).getAttribute("textContent")).contains("(obligatoire)");
 
         browser.driver.findElement(By.id("dossier-creche")).click();
