@@ -1,6 +1,8 @@
 /*
  * "Insertion des documents" (guide, step 8): each required document with its red cross or green tick,
- * and "AJOUTER UN DOCUMENT" → type → file → "Envoyer".
+ * and "AJOUTER UN DOCUMENT" → type → file → "Envoyer". Each line says what the guide's PRECISIONS say (the
+ * catalogue's hint), the formats and size accepted, « (!) » on the required ones, the expiry of an accepted one,
+ * and why one was refused with what to send instead.
  */
 (function () {
   'use strict';
@@ -14,14 +16,71 @@
   };
 
   var byId = window.Portail.byId;
+  var element = window.Portail.element;
 
   function dossier() {
     return document.querySelector('input[name="dossier"]:checked').value;
   }
 
-  function describe(line) {
-    var who = line.childName ? ' – ' + line.childName : '';
-    return line.label + who + (line.mandatory ? '' : ' (facultatif)');
+  function who(line) {
+    return line.label + (line.childName ? ' – ' + line.childName : '');
+  }
+
+  /** « PDF, JPEG ou PNG, 10 Mo au plus », from what document-service really accepts. */
+  function formats(line) {
+    var names = line.acceptedFormats || [];
+    var list = names.length > 1 ? names.slice(0, -1).join(', ') + ' ou ' + names[names.length - 1] : names.join('');
+    return list + ', ' + Math.round(line.maxSizeBytes / 1048576) + ' Mo au plus';
+  }
+
+  function dateOf(iso) {
+    return window.Portail.dateText(iso);
+  }
+
+  /** What the line says under its name: where it stands (the refusal's reason, the accepted one's expiry). */
+  function statusText(line, status) {
+    if (line.status === 'ACCEPTED') {
+      return status.text + (line.validUntil ? ', valable jusqu\'au ' + dateOf(line.validUntil) : ', sans date d\'expiration');
+    }
+    if (line.status === 'REJECTED' && line.reason) {
+      return status.text + ' : ' + line.reason;
+    }
+    if (line.status === 'EXPIRED' && line.validUntil) {
+      return 'Expiré le ' + dateOf(line.validUntil) + ', à renvoyer';
+    }
+    return status.text;
+  }
+
+  /** The guide's explanation; for a refused or expired document, worded as what to send in its place. */
+  function hintText(line) {
+    var again = line.status === 'REJECTED' || line.status === 'EXPIRED';
+    return again ? 'Envoyez à la place : ' + (line.hint || line.label) : line.hint;
+  }
+
+  function item(line) {
+    var status = STATUS[line.status] || STATUS.MISSING;
+    var li = element('li', 'requirement requirement-' + status.css);
+    var sign = element('span', 'requirement-sign', status.sign);
+    sign.setAttribute('aria-hidden', 'true');
+    var body = element('div', 'requirement-body');
+    var title = element('p', 'requirement-title');
+    title.appendChild(element('strong', null, who(line)));
+    if (line.mandatory) {
+      // The guide's marker for a required document; read out as a word, shown as the guide prints it.
+      var marker = element('span', 'required-marker', ' (!)');
+      marker.setAttribute('aria-hidden', 'true');
+      title.appendChild(marker);
+      title.appendChild(element('span', 'visually-hidden', ' (obligatoire)'));
+    }
+    body.appendChild(title);
+    body.appendChild(element('p', 'requirement-status', statusText(line, status)));
+    if (hintText(line)) {
+      body.appendChild(element('p', 'requirement-hint', hintText(line)));
+    }
+    body.appendChild(element('p', 'requirement-formats', 'Formats acceptés : ' + formats(line) + '.'));
+    li.appendChild(sign);
+    li.appendChild(body);
+    return li;
   }
 
   function render(lines) {
@@ -30,27 +89,21 @@
     list.textContent = '';
     select.textContent = '';
     lines.forEach(function (line) {
-      var status = STATUS[line.status] || STATUS.MISSING;
-      var item = document.createElement('li');
-      item.className = 'requirement requirement-' + status.css;
-      var sign = document.createElement('span');
-      sign.className = 'requirement-sign';
-      sign.setAttribute('aria-hidden', 'true');
-      sign.textContent = status.sign;
-      var text = document.createElement('span');
-      text.textContent = describe(line) + ' : ' + status.text
-          + (line.reason ? ' (' + line.reason + ')' : '')
-          + (line.validUntil && line.status === 'ACCEPTED' ? ', valable jusqu\'au '
-              + new Date(line.validUntil).toLocaleDateString('fr-FR') : '');
-      item.appendChild(sign);
-      item.appendChild(text);
-      list.appendChild(item);
-
-      var option = document.createElement('option');
+      list.appendChild(item(line));
+      var option = element('option', null, who(line) + (line.mandatory ? ' (!)' : ''));
       option.value = line.typeCode + '|' + (line.childId || '');
-      option.textContent = describe(line);
+      option.setAttribute('data-hint', line.hint || '');
       select.appendChild(option);
     });
+    if (lines.length) {
+      byId('upload-file-label').textContent = 'Fichier (' + formats(lines[0]) + ') *';
+    }
+    showTypeHint();
+  }
+
+  function showTypeHint() {
+    var chosen = byId('upload-type').selectedOptions[0];
+    byId('upload-type-hint').textContent = chosen ? chosen.getAttribute('data-hint') : '';
   }
 
   function load() {
@@ -120,6 +173,7 @@
       byId('upload-form').hidden = false;
       byId('upload-type').focus();
     });
+    byId('upload-type').addEventListener('change', showTypeHint);
     byId('upload-form').addEventListener('submit', upload);
     load();
   });

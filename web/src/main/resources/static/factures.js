@@ -188,6 +188,7 @@
       pdf.href = '/api/invoices/' + encodeURIComponent(invoice.id) + '/pdf';
       pdf.setAttribute('download', 'facture-' + invoice.number + '.pdf');
       byId('detail-pay').hidden = invoice.status !== 'ISSUED';
+      byId('detail-advice').hidden = invoice.status !== 'ISSUED';
       byId('detail').hidden = false;
       focusHeading('detail-title');
     }

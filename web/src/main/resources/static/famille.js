@@ -115,15 +115,25 @@
         var link = document.createElement('a');
         link.href = 'enfant.html?id=' + encodeURIComponent(child.id);
         link.textContent = child.lastName.toUpperCase() + ' ' + child.firstName;
-        var hint = document.createElement('span');
-        hint.textContent = ' – Voir / Modifier la fiche enfant';
+        // The guide's « Voir / Modifier la fiche enfant », as a button-like link; its spoken name adds whose record.
+        var open = document.createElement('a');
+        open.className = 'button button-small child-record';
+        open.href = link.href;
+        open.textContent = 'Voir / Modifier la fiche enfant';
+        var whose = document.createElement('span');
+        whose.className = 'visually-hidden';
+        whose.textContent = ' de ' + child.firstName + ' ' + child.lastName;
+        open.appendChild(whose);
         item.appendChild(link);
-        item.appendChild(hint);
+        item.appendChild(document.createTextNode(' '));
+        item.appendChild(open);
         children.appendChild(item);
       });
     }
 
     load('/api/family', show);
+    // ajout-enfant.js announces a child added from this page: the list is read again from the server.
+    document.addEventListener('portail:family-changed', function () { load('/api/family', show); });
     form.addEventListener('submit', function (event) {
       event.preventDefault();
       var body = {

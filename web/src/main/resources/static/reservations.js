@@ -420,8 +420,6 @@
       var toggle = element('button', 'booked-toggle');
       toggle.type = 'button';
       toggle.setAttribute('aria-pressed', 'false');
-      toggle.setAttribute('aria-label', 'Annuler le ' + dayText(day.date) + ' (' + unitLabel(mine.unit) + ', '
-        + statusText(mine.status, mine.waitlistRank).toLowerCase() + ')');
       var logo = element('span', 'booked-logo', '✓');
       logo.setAttribute('aria-hidden', 'true');
       var words = element('span', 'booked-text');
@@ -434,6 +432,8 @@
         logo.textContent = off ? '✗' : '✓';
         words.textContent = off ? 'À annuler : ' + unitLabel(mine.unit)
           : unitLabel(mine.unit) + ' – ' + statusText(mine.status, mine.waitlistRank);
+        // The spoken name starts with the visible words (WCAG 2.5.3), then says which day and what pressing does.
+        toggle.setAttribute('aria-label', words.textContent + ', ' + dayText(day.date) + ', annuler ce jour');
       }
       toggle.addEventListener('click', function () {
         if (state.cancelled[mine.reservationId]) {

@@ -197,7 +197,12 @@ class DocumentUploadIT {
                 .expectBody()
                 .jsonPath("$[?(@.typeCode == 'VACCINATIONS_CRECHE')].childId").isEqualTo(List.of(newborn.toString()))
                 .jsonPath("$[?(@.typeCode == 'VACCINATIONS_CRECHE')].childName").isEqualTo(List.of("Tom Martin"))
-                .jsonPath("$[?(@.typeCode == 'ASSURANCE_RESPONSABILITE_CIVILE')].status").isEqualTo(List.of("MISSING"));
+                .jsonPath("$[?(@.typeCode == 'ASSURANCE_RESPONSABILITE_CIVILE')].status").isEqualTo(List.of("MISSING"))
+                // What a parent must know before sending: the guide's explanation, the formats and the size cap.
+                .jsonPath("$[?(@.typeCode == 'ASSURANCE_RESPONSABILITE_CIVILE')].hint")
+                .isEqualTo(List.of("Responsabilité civile, établie pour l'année scolaire concernée."))
+                .jsonPath("$[0].acceptedFormats").isEqualTo(List.of("PDF", "JPEG", "PNG"))
+                .jsonPath("$[0].maxSizeBytes").isEqualTo(10 * 1024 * 1024);
 
         upload(family, "VACCINATIONS_CRECHE", null, "carnet.png", png())
                 .expectStatus().isEqualTo(422)

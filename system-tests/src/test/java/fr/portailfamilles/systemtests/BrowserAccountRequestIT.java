@@ -32,7 +32,7 @@ class BrowserAccountRequestIT {
     void aFamilyAsksForAnAccountFromTheHomePageAndGetsTheAcknowledgement() {
         String email = "demande-" + UUID.randomUUID() + "@exemple.fr";
         browser.open("/");
-        browser.driver.findElement(By.linkText("Demander l'ouverture d'un compte")).click();
+        browser.driver.findElement(By.linkText("Demande ouverture et/ou actualisation de compte")).click();
 
         browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("family-name"))).sendKeys("Lambert");
         type("family-address", "8 rue du Moulin");

@@ -6,13 +6,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.awaitility.Awaitility;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
@@ -55,8 +58,68 @@ class BrowserDocumentsIT {
         assertThat(browser.driver.findElement(taxNotice).getText()).contains("Envoyé");
     }
 
+    @Test
+    void eachRequirementSaysWhatToSendInWhichFormatAndTheRequiredOnesCarryTheGuidesMarker() {
+        browser.open("/documents.html");
+        WebElement taxNotice = requirement("Avis d'imposition");
+        assertThat(taxNotice.findElement(By.className("requirement-title")).getText()).startsWith("Avis d'imposition (!)");
+        assertThat(taxNotice.findElement(By.className("required-marker")).getText()).isEqualTo("(!)");
+        assertThat(taxNotice.findElement(By.className("requirement-hint")).getText())
+                .contains("impots.gouv.fr").contains("impôt 2023 sur les revenus 2022");
+        assertThat(taxNotice.findElement(By.className("requirement-formats")).getText())
+                .isEqualTo("Formats acceptés : PDF, JPEG ou PNG, 10 Mo au plus.");
+        assertThat(requirement("Notification CAF").getText()).contains("couvrir les 12 derniers mois");
+        assertThat(requirement("Attestation d'assurance extrascolaire").getText()).contains("« durant les activités extra scolaires »");
+        // The optional one carries no marker; a required one says « obligatoire » to a screen reader.
+        WebElement custody = requirement("Jugement de garde");
+        assertThat(custody.findElements(By.className("required-marker"))).isEmpty();
+        assertThat(custody.findElement(By.className("requirement-title")).getText()).isEqualTo("Jugement de garde");
+        assertThat(taxNotice.findElement(By.className("requirement-title")).getAttribute("textContent")).contains("(obligatoire)");
+
+        browser.driver.findElement(By.id("dossier-creche")).click();
+        assertThat(requirement("Attestation d'assurance responsabilité civile").getText()).contains("Responsabilité civile");
+        browser.driver.findElement(By.id("add-document")).click();
+        Select type = new Select(browser.driver.findElement(By.id("upload-type")));
+        type.selectByVisibleText("Notification CAF (!)");
+        assertThat(browser.driver.findElement(By.id("upload-type-hint")).getText()).contains("12 derniers mois");
+        ParentBrowsing.assertAccessible(browser, "Mes documents");
+    }
+
+    @Test
+    void aRefusedDocumentSaysWhyAndWhatToSendInstead() throws IOException {
+        String reason = "Le document envoyé est une page blanche.";
+        ParentBrowsing.sendThenRefuse(ParentBrowsing.token(RunningSystem.PARENT_EMAIL, RunningSystem.PARENT_PASSWORD),
+                "JUGEMENT_GARDE", reason);
+        browser.open("/documents.html");
+        WebElement custody = requirement("Jugement de garde");
+        assertThat(custody.getAttribute("class")).contains("requirement-missing");
+        assertThat(custody.findElement(By.className("requirement-status")).getText()).isEqualTo("Refusé : " + reason);
+        assertThat(custody.findElement(By.className("requirement-hint")).getText())
+                .isEqualTo("Envoyez à la place : Seulement si les parents sont séparés : la décision qui fixe la résidence de l'enfant.");
+        ParentBrowsing.assertAccessible(browser, "Mes documents, un refus");
+    }
+
+    @Test
+    void anAcceptedDocumentShowsUntilWhenItIsValid() {
+        browser.close();
+        browser = new Browser();
+        // The demo's Bernard family has its ALSH documents accepted by staff (document-service's demo data).
+        ParentBrowsing.logIn(browser, BrowserReservationIT.BERNARD_EMAIL, RunningSystem.PARENT_PASSWORD);
+        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).ignoreExceptions().until(() -> {
+            browser.open("/documents.html");
+            return requirement("Avis d'imposition").getAttribute("class").contains("requirement-accepted");
+        });
+        assertThat(requirement("Avis d'imposition").findElement(By.className("requirement-status")).getText())
+                .matches("Validé, valable jusqu'au \\d{1,2} [a-zéû]+ \\d{4}");
+    }
+
+    private WebElement requirement(String label) {
+        return browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//ul[@id='requirements']/li[.//strong[starts-with(normalize-space(), \"" + label + "\")]]")));
+    }
+
     /** A real one-page PDF, written by hand with a correct cross-reference table. */
-    private static Path onePagePdf() throws IOException {
+    static Path onePagePdf() throws IOException {
         List<String> objects = List.of(
                 "<< /Type /Catalog /Pages 2 0 R >>",
                 "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",

@@ -69,6 +69,45 @@ class BrowserFamilyIT {
         assertThat(phone.getAttribute("aria-invalid")).isEqualTo("true");
     }
 
+    @Test
+    void aParentAddsAChildFromTheFamilyPageAndItsDocumentsAreThenAskedFor() {
+        browser.driver.findElement(By.linkText("Modifier les informations de la famille")).click();
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#children li")));
+        ParentBrowsing.assertAccessible(browser, "Modifier les informations de la famille");
+        WebElement add = browser.driver.findElement(By.id("add-child"));
+        assertThat(add.getText()).isEqualTo("Ajouter un enfant");
+        add.click();
+        assertThat(add.getAttribute("aria-expanded")).isEqualTo("true");
+        browser.driver.findElement(By.id("new-firstName")).sendKeys("Zoé");
+        browser.driver.findElement(By.id("new-lastName")).sendKeys("Martin");
+        // Without a birth date the server refuses, and the field is pointed out.
+        browser.driver.findElement(By.id("child-add-submit")).click();
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("form-errors")));
+        assertThat(browser.driver.findElement(By.id("form-error-list")).getText()).contains("Date de naissance");
+        assertThat(browser.driver.findElement(By.id("new-birthDate")).getAttribute("aria-invalid")).isEqualTo("true");
+
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
+                "var d = document.getElementById('new-birthDate'); d.value = '2020-05-02';");
+        browser.driver.findElement(By.id("child-add-submit")).click();
+        assertThat(browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("child-added"))).getText())
+                .contains("Zoé fait maintenant partie de votre famille.");
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//ul[@id='children']/li[contains(., 'Zoé')]//a[contains(., 'Voir / Modifier la fiche enfant')]")));
+        ParentBrowsing.assertAccessible(browser, "un enfant ajouté");
+
+        // document-service learns of Zoé from the family's event: her vaccination record is then asked for.
+        browser.driver.findElement(By.linkText("Voir ses documents à fournir")).click();
+        By zoe = By.xpath("//ul[@id='requirements']/li[contains(., 'Carnet de vaccinations – Zoé Martin')]");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).pollInterval(java.time.Duration.ofSeconds(1))
+                .ignoreExceptions().until(() -> {
+                    browser.driver.navigate().refresh();
+                    return browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#requirements li")))
+                            != null && !browser.driver.findElements(zoe).isEmpty();
+                });
+        assertThat(browser.driver.findElement(zoe).getAttribute("class")).contains("requirement-missing");
+        assertThat(browser.driver.findElement(zoe).getText()).contains("(!)");
+    }
+
     private void tick(String id) {
         WebElement box = browser.driver.findElement(By.id(id));
         if (!box.isSelected()) {

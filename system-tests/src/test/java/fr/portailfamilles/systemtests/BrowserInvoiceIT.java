@@ -126,6 +126,9 @@ class BrowserInvoiceIT {
 
     /** From the open detail: « Payer en ligne » → « Payer cette facture » → « Accéder au paiement » → the result's button. */
     private void payThroughTheSimulator(String resultCode) {
+        // The guide's advice is read before « Payer en ligne », not after.
+        assertThat(browser.driver.findElement(By.id("detail-advice")).getText())
+                .contains("à privilégier depuis un ordinateur plutôt qu'un téléphone portable");
         clickButton("Payer en ligne");
         WebElement panel = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pay")));
         assertThat(panel.findElement(By.id("pay-title")).getText()).isEqualTo("Paiement en ligne");

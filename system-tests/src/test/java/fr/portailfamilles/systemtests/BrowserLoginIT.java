@@ -26,7 +26,7 @@ class BrowserLoginIT {
     @Test
     void aParentLogsInFromTheHomePageAndSeesTheirSpace() {
         browser.open("/");
-        browser.driver.findElement(By.linkText("Se connecter")).click();
+        browser.driver.findElement(By.linkText("Connexion à votre espace")).click();
 
         browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("email"))).sendKeys(RunningSystem.PARENT_EMAIL);
         browser.driver.findElement(By.id("password")).sendKeys(RunningSystem.PARENT_PASSWORD);

@@ -122,9 +122,14 @@ class BrowserReservationIT {
         WebElement greenLogo = browser.wait.until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector("li[data-date='2027-07-08'] .booked-toggle")));
         assertThat(greenLogo.getAttribute("aria-pressed")).isEqualTo("false");
+        // Its spoken name starts with what it shows (axe's label-content-name-mismatch), then says which day.
+        assertThat(greenLogo.getText()).endsWith("Journée avec repas – Confirmée");
+        assertThat(greenLogo.getAccessibleName()).startsWith("Journée avec repas – Confirmée").contains("jeudi 8 juillet 2027");
+        ParentBrowsing.assertAccessible(browser, "Modifier / Annuler, the green logos");
         greenLogo.click();
         assertThat(greenLogo.getAttribute("aria-pressed")).isEqualTo("true");
         assertThat(greenLogo.getText()).contains("À annuler : Journée avec repas");
+        assertThat(greenLogo.getAccessibleName()).startsWith("À annuler : Journée avec repas");
         clickButton("Valider le planning");
         browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("summary-cancel")));
         assertThat(browser.driver.findElement(By.id("summary-cancel")).getText()).contains("jeudi 8 juillet 2027 – Journée avec repas");

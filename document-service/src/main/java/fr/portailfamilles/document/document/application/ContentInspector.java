@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -36,6 +37,9 @@ public class ContentInspector {
     public static final String PDF = "application/pdf";
     public static final String JPEG = "image/jpeg";
     public static final String PNG = "image/png";
+
+    /** The accepted formats as parents read them, in the order the page lists them. */
+    public static final List<String> FORMAT_NAMES = List.of("PDF", "JPEG", "PNG");
 
     private static final Map<String, String> EXTENSIONS = Map.of("pdf", PDF, "jpg", JPEG, "jpeg", JPEG, "png", PNG);
     private static final Map<String, String> NAMES = Map.of(PDF, "PDF", JPEG, "JPEG", PNG, "PNG");

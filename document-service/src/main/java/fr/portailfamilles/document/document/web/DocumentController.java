@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 
 import fr.portailfamilles.document.catalogue.domain.Dossier;
+import fr.portailfamilles.document.document.application.DocumentProperties;
 import fr.portailfamilles.document.document.application.DocumentRequirements;
 import fr.portailfamilles.document.document.application.DocumentUploads;
 import fr.portailfamilles.document.document.domain.DocumentRepository;
@@ -36,9 +37,11 @@ public class DocumentController {
     private final DocumentRequirements requirements;
     private final DocumentRepository documents;
     private final DocumentStorage storage;
+    private final DocumentProperties properties;
 
     public DocumentController(DocumentUploads uploads, DocumentRequirements requirements, DocumentRepository documents,
-            DocumentStorage storage) {
+            DocumentStorage storage, DocumentProperties properties) {
+        this.properties = properties;
         this.uploads = uploads;
         this.requirements = requirements;
         this.documents = documents;
@@ -73,12 +76,13 @@ public class DocumentController {
                 .map(document -> DocumentContent.of(document, storage));
     }
 
-    @Operation(summary = "Each document a dossier requires (per child for CHILD types): MISSING, PENDING, ACCEPTED, REJECTED or EXPIRED")
+    @Operation(summary = "Each document a dossier requires (per child for CHILD types): MISSING, PENDING, ACCEPTED, REJECTED or EXPIRED,"
+            + " with the guide's explanation (hint), the accepted formats and the size limit")
     @GetMapping("/api/documents/requirements")
     public Mono<List<RequirementView>> requirements(@RequestParam Dossier dossier) {
         return CurrentUser.requireFamilyId()
                 .flatMap(family -> requirements.of(family, dossier))
-                .map(lines -> lines.stream().map(RequirementView::of).toList());
+                .map(lines -> lines.stream().map(line -> RequirementView.of(line, properties)).toList());
     }
 
     private static UUID child(String childId) {
