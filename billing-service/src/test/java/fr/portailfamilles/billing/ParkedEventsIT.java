@@ -34,9 +34,9 @@ class ParkedEventsIT extends BillingIntegrationTest {
         assertThat(parked.get("topic")).isEqualTo("reservation.reservation.events");
         assertThat((String) parked.get("error")).contains("Undecodable reservation.ReservationConfirmed.v1");
         assertThat(parked.get("payload")).isEqualTo("{\"reservationId\": \"pas un identifiant\"}");
-        String replay = "/api/admin/parked-events/" + parked.get("id") + "/replay";
+        String replay = "/api/admin/parked-events/billing-service/" + parked.get("id") + "/replay";
 
-        web.get().uri("/api/admin/parked-events").header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.parent(UUID.randomUUID()))
+        web.get().uri("/api/admin/parked-events/billing-service").header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.parent(UUID.randomUUID()))
                 .exchange().expectStatus().isForbidden();
         staff().post().uri(replay).exchange()
                 .expectStatus().isForbidden()
@@ -48,7 +48,7 @@ class ParkedEventsIT extends BillingIntegrationTest {
     }
 
     private Map<String, Object> parkedWithEventId(String eventId) {
-        return staff().get().uri("/api/admin/parked-events").exchange()
+        return staff().get().uri("/api/admin/parked-events/billing-service").exchange()
                 .expectStatus().isOk()
                 .expectBody(LIST).returnResult().getResponseBody()
                 .stream().filter(parked -> eventId.equals(parked.get("eventId"))).findFirst().orElse(null);

@@ -14,11 +14,12 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The operator's view of this service's parking lot, on the service's own port (each service parks in its own
- * database). Staff may look; replaying changes data, so it is for ADMIN only.
+ * The operator's view of this service's parking lot. Each service parks in its own database, so the path names the
+ * service ({@code /api/admin/parked-events/billing-service}) and the gateway routes each one to its owner. Staff
+ * may look; replaying changes data, so it is for ADMIN only.
  */
 @RestController
-@RequestMapping("/api/admin/parked-events")
+@RequestMapping("/api/admin/parked-events/${spring.application.name}")
 public class ParkedEventsController {
 
     private final ParkedEvents parkedEvents;
