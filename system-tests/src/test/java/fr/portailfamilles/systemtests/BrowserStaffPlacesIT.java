@@ -61,23 +61,31 @@ class BrowserStaffPlacesIT {
         By fullDay = By.xpath("//tbody[@id='board']/tr[th[normalize-space()='vendredi 9 juillet 2027']]/td[contains(., '(complet)')]");
         browser.wait.until(ExpectedConditions.visibilityOfElementLocated(fullDay));
         By row = By.cssSelector("#board tr[data-day='" + DAY + "'][data-group='" + SIX_AND_OVER + "']");
-        String before = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(row)).findElements(By.tagName("td")).get(1).getText();
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(row));
+        String before = morning();
         int booked = Integer.parseInt(before.substring(0, before.indexOf(' ')));
         assertThat(Axe.seriousViolations(browser.driver)).as("axe-core on %s", browser.driver.getCurrentUrl()).isEmpty();
         assertThat(((JavascriptExecutor) browser.driver).executeScript("return document.documentElement.scrollWidth <= window.innerWidth;"))
                 .as("no horizontal scrolling at 360 px").isEqualTo(true);
 
         String reservation = bookOnBehalf(staff);
-        browser.wait.until(driver -> driver.findElement(row).findElements(By.tagName("td")).get(1).getText()
-                .startsWith((booked + 1) + " / "));
+        browser.wait.until(driver -> morning().startsWith((booked + 1) + " / "));
         gateway.post().uri("/api/admin/reservations/{id}/cancellation", reservation).header(HttpHeaders.AUTHORIZATION, "Bearer " + staff)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("reason", "Réservation de contrôle du tableau"))
                 .exchange().expectStatus().isOk();
-        browser.wait.until(driver -> driver.findElement(row).findElements(By.tagName("td")).get(1).getText().startsWith(booked + " / "));
+        browser.wait.until(driver -> morning().startsWith(booked + " / "));
 
         browser.driver.findElement(By.id("pause")).click();
         assertThat(browser.driver.findElement(By.id("pause")).getAttribute("aria-pressed")).isEqualTo("true");
         assertThat(browser.driver.findElement(By.id("pause")).getText()).isEqualTo("Reprendre l'actualisation");
+    }
+
+    /** The day's morning cell (booked / places), read in one go: the board is redrawn every few seconds. */
+    private String morning() {
+        Object text = ((JavascriptExecutor) browser.driver).executeScript(
+                "var row = document.querySelector(\"#board tr[data-day='" + DAY + "'][data-group='" + SIX_AND_OVER + "']\");"
+                        + " return row ? row.cells[2].textContent : '';");
+        return String.valueOf(text);
     }
 
     private String bookOnBehalf(String staff) {

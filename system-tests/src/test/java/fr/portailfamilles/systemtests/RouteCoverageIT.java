@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -42,15 +43,14 @@ class RouteCoverageIT {
             if (service == PortalService.GATEWAY) {
                 continue;
             }
-            Map<?, ?> document = WebTestClient.bindToServer().baseUrl(RunningSystem.get().serviceUrl(service)).build()
+            Map<?, ?> document = WebTestClient.bindToServer().baseUrl(RunningSystem.get().serviceUrl(service))
+                    // springdoc builds the document at the first call: seconds on a busy machine.
+                    .responseTimeout(Duration.ofSeconds(60)).build()
                     .get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
             Map<?, ?> paths = (Map<?, ?>) document.get("paths");
             assertThat(paths).as("%s publishes its paths", service.module()).isNotEmpty();
             for (Object path : paths.keySet()) {
-                String concrete = path.toString().replaceAll("\\{[^}]+}", "x1");
-                String routedTo = routes.stream()
-                        .filter(route -> route.patterns().stream().anyMatch(p -> p.matches(PathContainer.parsePath(concrete))))
-                        .map(Route::id).findFirst().orElse("no route");
+                String routedTo = routedTo(routes, path.toString());
                 if (!routedTo.equals(service.module())) {
                     wrong.computeIfAbsent(service.module(), s -> new ArrayList<>()).add(path + " → " + routedTo);
                 }
@@ -59,6 +59,13 @@ class RouteCoverageIT {
         }
         assertThat(checked).as("paths checked").isGreaterThan(50);
         assertThat(wrong).as("paths the gateway does not route to the service that serves them").isEmpty();
+    }
+
+    /** The route the gateway takes for an OpenAPI path (its {variables} filled in), or "no route". */
+    static String routedTo(List<Route> routes, String openApiPath) {
+        PathContainer concrete = PathContainer.parsePath(openApiPath.replaceAll("\\{[^}]+}", "x1"));
+        return routes.stream().filter(route -> route.patterns().stream().anyMatch(p -> p.matches(concrete)))
+                .map(Route::id).findFirst().orElse("no route");
     }
 
     /** The gateway's routes in the order it tries them. */
