@@ -127,6 +127,16 @@
           + (r.bookedBy === 'STAFF' ? ', par le service' : '')].forEach(function (text) {
         tr.appendChild(P.element('td', null, text));
       });
+      var action = P.element('td');
+      if (r.status !== 'CANCELLED') {
+        var label = r.childFirstName + ', ' + P.dayText(r.date) + ' – ' + P.unitLabel(r.unit);
+        var cancel = P.element('button', 'button button-small button-secondary', 'Annuler');
+        cancel.type = 'button';
+        cancel.setAttribute('aria-label', 'Annuler : ' + label);
+        cancel.addEventListener('click', function () { window.GestionReservations.askCancel(r, label); });
+        action.appendChild(cancel);
+      }
+      tr.appendChild(action);
       body.appendChild(tr);
     });
   }
@@ -143,6 +153,7 @@
     var box = byId('page-error');
     G.call('GET', '/api/admin/families/' + id, undefined, box).then(function (family) {
       renderFamily(family);
+      byId('family-invoices').href = 'facturation.html?famille=' + encodeURIComponent(id);
       byId('results-section').hidden = true;
       byId('search-form').hidden = true;
       byId('family').hidden = false;
@@ -154,7 +165,11 @@
       typesLoaded.then(function () {
         return G.call('GET', '/api/admin/documents?familyId=' + id, undefined, box);
       }).then(function (documents) { renderDocuments(documents, family); });
-      G.call('GET', '/api/admin/reservations?familyId=' + id, undefined, box).then(renderReservations);
+      var reservations = function () {
+        G.call('GET', '/api/admin/reservations?familyId=' + id, undefined, box).then(renderReservations);
+      };
+      reservations();
+      window.GestionReservations.setup(family, reservations);
       G.call('GET', '/api/admin/families/' + id + '/audit', undefined, box).then(renderAudit);
     });
   }

@@ -36,15 +36,19 @@ class RoutingTests extends GatewayTestSupport {
             "/api/admin/reservations, reservation-service",
             "/api/admin/attendance, reservation-service",
             "/api/admin/attendance.csv, reservation-service",
+            "/api/admin/attendance/r1, reservation-service",
             "/api/admin/capacity, reservation-service",
             "/api/invoices, billing-service",
             "/api/invoices/9/pdf, billing-service",
             "/api/payments/5, billing-service",
             "/api/admin/invoice-runs, billing-service",
             "/api/admin/invoices, billing-service",
+            "/api/admin/invoices/9/payments, billing-service",
+            "/api/admin/payments, billing-service",
             "/api/admin/tariffs, billing-service",
             "/api/messages, notification-service",
-            "/api/admin/deliveries, notification-service"
+            "/api/admin/deliveries, notification-service",
+            "/api/admin/deliveries/d1, notification-service"
     })
     void whenStaffCallsAPathThenItsOwningServiceAnswers(String path, String service) {
         client.get().uri(path + "?status=PENDING")

@@ -344,8 +344,8 @@ class BookingIT extends ReservationIntegrationTest {
         web.get().uri("/api/admin/attendance.csv?structureId=" + fr.portailfamilles.reservation.config.DemoData.PETITS_LOUPS_ALSH + "&date=" + MONDAY)
                 .header(HttpHeaders.AUTHORIZATION, staff).exchange()
                 .expectStatus().isOk()
-                .expectBody(String.class).value(csv -> assertThat(csv).startsWith("date;prenom;unite;repas;reservation\n")
-                        .contains("2027-07-05;Enfant0;MATIN_REPAS;oui;" + reservation));
+                .expectBody(String.class).value(csv -> assertThat(csv).startsWith("date;nom;prenom;unite;repas;pointage;heure;reservation\n")
+                        .contains("2027-07-05;Test;Enfant0;MATIN_REPAS;oui;;;" + reservation));
         refused(web.post().uri("/api/reservations/" + reservation + "/cancellation").header(HttpHeaders.AUTHORIZATION, "Bearer " + family.token())
                 .exchange(), 422, "cancellation-deadline-passed");
 

@@ -22,8 +22,9 @@ import reactor.core.publisher.Mono;
 /**
  * Demo data for the local run (DEMO_DATA=true), created once and kept across restarts (fixed ids,
  * existing rows skipped): the demo leisure centre's price grids (three quotient familial brackets, for
- * 2025-2026 and from 2026-09-01), and an issued, unpaid June 2026 invoice for the Bernard family (Lina's
- * days at Les Petits Loups), made by the monthly run from billable lines, so a newcomer can pay it.
+ * 2025-2026 and from 2026-09-01), an issued, unpaid June 2026 invoice for the Bernard family (Lina's
+ * days at Les Petits Loups), made by the monthly run from billable lines, so a newcomer can pay it, and
+ * Lina's May 2026 days not invoiced yet: a month ready for staff to invoice (« Facturation »).
  */
 @Component
 @ConditionalOnBooleanProperty("portail.demo.enabled")
@@ -38,6 +39,8 @@ public class DemoData implements ApplicationRunner {
     public static final UUID BERNARD_FAMILY = UUID.fromString("6f1c2d3e-0000-4000-8000-000000000002");
     public static final UUID LINA_BERNARD = UUID.fromString("6f1c2d3e-0000-4000-8000-000000000021");
     public static final YearMonth BERNARD_INVOICE_MONTH = YearMonth.of(2026, 6);
+    /** Left for staff to run: Lina's May 2026 days (3 days, 38,70 € at the highest bracket of 2025-2026, as June). */
+    public static final YearMonth MONTH_TO_INVOICE = YearMonth.of(2026, 5);
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
@@ -83,6 +86,17 @@ public class DemoData implements ApplicationRunner {
                 })
                 .block();
         bernardInvoice().block();
+        lines(Flux.just(
+                new DemoLine(5, LocalDate.of(2026, 5, 6), "JOURNEE"),
+                new DemoLine(6, LocalDate.of(2026, 5, 13), "JOURNEE_REPAS"),
+                new DemoLine(7, LocalDate.of(2026, 5, 20), "MATIN")))
+                .reduce(0L, Long::sum)
+                .doOnNext(inserted -> {
+                    if (inserted > 0) {
+                        log.info("Demo month to invoice: {} line(s) of {}", inserted, MONTH_TO_INVOICE);
+                    }
+                })
+                .block();
     }
 
     /** Demo billable line ids (reservation ids): b111ed00-0000-4000-8000-00000000000n. */
@@ -101,11 +115,19 @@ public class DemoData implements ApplicationRunner {
                         ON CONFLICT DO NOTHING""")
                 .bind("id", BERNARD_FAMILY)
                 .fetch().rowsUpdated();
-        Flux<Long> lines = Flux.just(
-                        new DemoLine(1, LocalDate.of(2026, 6, 3), "JOURNEE_REPAS"),
-                        new DemoLine(2, LocalDate.of(2026, 6, 10), "JOURNEE_REPAS"),
-                        new DemoLine(3, LocalDate.of(2026, 6, 17), "MATIN"),
-                        new DemoLine(4, LocalDate.of(2026, 6, 24), "APRES_MIDI_REPAS"))
+        Flux<Long> lines = lines(Flux.just(
+                new DemoLine(1, LocalDate.of(2026, 6, 3), "JOURNEE_REPAS"),
+                new DemoLine(2, LocalDate.of(2026, 6, 10), "JOURNEE_REPAS"),
+                new DemoLine(3, LocalDate.of(2026, 6, 17), "MATIN"),
+                new DemoLine(4, LocalDate.of(2026, 6, 24), "APRES_MIDI_REPAS")));
+        return family.thenMany(lines).then(invoiceRun.run(BERNARD_INVOICE_MONTH))
+                .doOnNext(result -> result.invoices().forEach(invoice -> log.info("Demo invoice issued: {}", invoice.number())))
+                .then();
+    }
+
+    /** Lina's days at Les Petits Loups as reservation events leave them, once (fixed ids). */
+    private Flux<Long> lines(Flux<DemoLine> demoLines) {
+        return demoLines
                 .concatMap(line -> database.sql("""
                                 INSERT INTO billable_line (reservation_id, family_id, child_id, child_first_name, structure_id, structure_name,
                                     date, unit, meal, billable, received_at)
@@ -121,9 +143,6 @@ public class DemoData implements ApplicationRunner {
                         .bind("meal", line.unit().endsWith("_REPAS"))
                         .bind("receivedAt", line.date().atStartOfDay(ZoneOffset.UTC).toInstant())
                         .fetch().rowsUpdated());
-        return family.thenMany(lines).then(invoiceRun.run(BERNARD_INVOICE_MONTH))
-                .doOnNext(result -> result.invoices().forEach(invoice -> log.info("Demo invoice issued: {}", invoice.number())))
-                .then();
     }
 
     private record DemoLine(int n, LocalDate date, String unit) {

@@ -64,10 +64,17 @@ public class InvoiceRun {
     }
 
     /** A family's lines at a structure the run could not invoice (no tariff for a day): staff complete the grid and run again. */
-    public record NotInvoiced(UUID familyId, UUID structureId, String reason) {
+    public record NotInvoiced(UUID familyId, String familyName, UUID structureId, String reason) {
     }
 
-    public record Result(String month, List<Issued> invoices, List<NotInvoiced> notInvoiced) {
+    /**
+     * What the run did and what it could not see: {@code notBillable} free cancellations of the month left
+     * out on purpose, {@code receivedUntil} the last booking billing had received when it ran (a booking made
+     * after it reaches billing a few seconds later and waits for the next run of the month), and
+     * {@code monthNotOver} when days of the month are still to come (they are invoiced by a later run).
+     */
+    public record Result(String month, List<Issued> invoices, List<NotInvoiced> notInvoiced, long notBillable, Instant receivedUntil,
+            boolean monthNotOver) {
     }
 
     public static YearMonth month(String month) {
@@ -99,13 +106,22 @@ public class InvoiceRun {
                         .flatMap(grid -> transactions.transactional(issue(group, month, from, until, grid)))
                         .doOnNext(issued::add)
                         .onErrorResume(Unpriced.class, unpriced -> {
-                            notInvoiced.add(new NotInvoiced(group.familyId(), group.structureId(), unpriced.getMessage()));
+                            notInvoiced.add(new NotInvoiced(group.familyId(), unpriced.familyName, group.structureId(), unpriced.getMessage()));
                             return Mono.empty();
                         }))
-                .then(Mono.fromSupplier(() -> {
-                    log.info("Invoice run {}: {} invoice(s) issued, {} family(ies) not invoiced", month, issued.size(), notInvoiced.size());
-                    return new Result(month.toString(), List.copyOf(issued), List.copyOf(notInvoiced));
-                }));
+                .then(database.sql("""
+                                SELECT count(*) FILTER (WHERE NOT billable AND date >= :from AND date < :until) AS not_billable,
+                                    max(received_at) AS received_until
+                                FROM billable_line""")
+                        .bind("from", from).bind("until", until)
+                        .map(row -> {
+                            log.info("Invoice run {}: {} invoice(s) issued, {} family(ies) not invoiced", month, issued.size(),
+                                    notInvoiced.size());
+                            return new Result(month.toString(), List.copyOf(issued), List.copyOf(notInvoiced),
+                                    ((Number) row.get("not_billable")).longValue(), row.get("received_until", Instant.class),
+                                    !clock.instant().atZone(Invoice.PARIS).toLocalDate().isAfter(month.atEndOfMonth()));
+                        })
+                        .one());
     }
 
     private record Group(UUID familyId, UUID structureId) {
@@ -120,8 +136,11 @@ public class InvoiceRun {
     /** Rolls the group's transaction back: nothing is invoiced, no number is taken. */
     private static final class Unpriced extends RuntimeException {
 
-        Unpriced(String message) {
+        final String familyName;
+
+        Unpriced(String message, String familyName) {
             super(message, null, false, false);
+            this.familyName = familyName;
         }
     }
 
@@ -153,7 +172,7 @@ public class InvoiceRun {
                 Optional<PriceGrid.Price> price = grid.price(line.unit(), line.meal(), line.date(), payer.quotient());
                 if (price.isEmpty()) {
                     return Mono.error(new Unpriced("Aucun tarif " + line.unit() + " en vigueur le " + line.date()
-                            + (payer.quotient() == null ? "" : " pour le quotient familial " + payer.quotient())));
+                            + (payer.quotient() == null ? "" : " pour le quotient familial " + payer.quotient()), payer.name()));
                 }
                 prices.add(price.get());
             }

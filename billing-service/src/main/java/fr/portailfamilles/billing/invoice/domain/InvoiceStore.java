@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 
 import io.r2dbc.spi.Readable;
@@ -39,6 +40,46 @@ public class InvoiceStore {
         return database.sql("SELECT * FROM invoice WHERE id = :id")
                 .bind("id", invoiceId)
                 .map(InvoiceStore::invoice).one();
+    }
+
+    /** Staff's filters; null means any. {@code family} is a family id or part of the family's name. */
+    public record Filter(String month, InvoiceStatus status, UUID familyId, String familyName) {
+    }
+
+    /** Count and amounts of every invoice the filter matches (euro cents). */
+    public record Totals(long count, long totalCents, long paidCents, long unpaidCents) {
+    }
+
+    private static final String WHERE = " " + """
+             WHERE (CAST(:month AS text) IS NULL OR month = :month)
+               AND (CAST(:status AS text) IS NULL OR status = :status)
+               AND (CAST(:familyId AS uuid) IS NULL OR family_id = :familyId)
+               AND (CAST(:familyName AS text) IS NULL OR family_name ILIKE '%' || :familyName || '%')""";
+
+    /** Staff's list: newest first, at most {@code limit}. */
+    public Flux<Invoice> search(Filter filter, int limit) {
+        return bind(database.sql("SELECT * FROM invoice" + WHERE + " ORDER BY issued_at DESC, number DESC LIMIT :limit"), filter)
+                .bind("limit", limit)
+                .map(InvoiceStore::invoice).all();
+    }
+
+    public Mono<Totals> totals(Filter filter) {
+        return bind(database.sql("""
+                        SELECT count(*) AS n, coalesce(sum(total_cents), 0) AS total,
+                            coalesce(sum(total_cents) FILTER (WHERE status = 'PAID'), 0) AS paid,
+                            coalesce(sum(total_cents) FILTER (WHERE status = 'ISSUED'), 0) AS unpaid
+                        FROM invoice""" + WHERE), filter)
+                .map(row -> new Totals(((Number) row.get("n")).longValue(), ((Number) row.get("total")).longValue(),
+                        ((Number) row.get("paid")).longValue(), ((Number) row.get("unpaid")).longValue()))
+                .one();
+    }
+
+    private static DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec, Filter filter) {
+        return spec.bind("month", Parameter.fromOrEmpty(filter.month(), String.class))
+                .bind("status", Parameter.fromOrEmpty(filter.status() == null ? null : filter.status().name(), String.class))
+                .bind("familyId", Parameter.fromOrEmpty(filter.familyId(), UUID.class))
+                .bind("familyName", Parameter.fromOrEmpty(filter.familyName() == null ? null
+                        : filter.familyName().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"), String.class));
     }
 
     public Flux<InvoiceLine> lines(UUID invoiceId) {

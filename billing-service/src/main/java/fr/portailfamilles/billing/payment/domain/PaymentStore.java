@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 
 import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @Repository
@@ -49,6 +51,36 @@ public class PaymentStore {
                 .map(PaymentStore::payment).one();
     }
 
+    /** A payment taken at the counter, PAID at once; the caller has just marked its invoice paid in the same transaction. */
+    public Mono<Payment> insertCounter(UUID invoiceId, UUID familyId, int amountCents, PaymentMethod method, String reference,
+            UUID recordedBy, Instant now) {
+        UUID id = UUID.randomUUID();
+        return database.sql("""
+                        INSERT INTO payment (id, invoice_id, family_id, operation_id, amount_cents, status, result_code, created_at,
+                            completed_at, method, reference, recorded_by)
+                        VALUES (:id, :invoiceId, :familyId, :operationId, :amountCents, 'PAID', 'G', :now, :now, :method, :reference,
+                            :recordedBy)
+                        RETURNING *""")
+                .bind("id", id).bind("invoiceId", invoiceId).bind("familyId", familyId).bind("operationId", "GUICHET-" + id)
+                .bind("amountCents", amountCents).bind("now", now).bind("method", method.name())
+                .bind("reference", Parameter.fromOrEmpty(reference, String.class)).bind("recordedBy", recordedBy)
+                .map(PaymentStore::payment).one();
+    }
+
+    /** An invoice's payments, oldest first (staff). */
+    public Flux<Payment> ofInvoice(UUID invoiceId) {
+        return database.sql("SELECT * FROM payment WHERE invoice_id = :invoiceId ORDER BY created_at")
+                .bind("invoiceId", invoiceId)
+                .map(PaymentStore::payment).all();
+    }
+
+    /** Payments made from {@code from} (inclusive) to {@code until} (exclusive), newest first, at most {@code limit} (staff). */
+    public Flux<Payment> between(Instant from, Instant until, int limit) {
+        return database.sql("SELECT * FROM payment WHERE created_at >= :from AND created_at < :until ORDER BY created_at DESC LIMIT :limit")
+                .bind("from", from).bind("until", until).bind("limit", limit)
+                .map(PaymentStore::payment).all();
+    }
+
     /** Completes a pending payment; false when it was no longer pending. */
     public Mono<Boolean> complete(UUID paymentId, PaymentStatus status, String resultCode, Instant now) {
         return database.sql("""
@@ -62,6 +94,7 @@ public class PaymentStore {
         return new Payment(row.get("id", UUID.class), row.get("invoice_id", UUID.class), row.get("family_id", UUID.class),
                 row.get("operation_id", String.class), row.get("amount_cents", Integer.class),
                 PaymentStatus.valueOf(row.get("status", String.class)), row.get("result_code", String.class),
-                row.get("created_at", Instant.class), row.get("completed_at", Instant.class));
+                row.get("created_at", Instant.class), row.get("completed_at", Instant.class),
+                PaymentMethod.valueOf(row.get("method", String.class)), row.get("reference", String.class));
     }
 }

@@ -58,6 +58,10 @@ public class DeliveryQueue {
 
     /** Queues the e-mail again, attempts reset: the sender picks it up at once. */
     @Transactional
+    public Mono<Delivery> find(UUID id) {
+        return deliveries.findById(id).switchIfEmpty(Mono.error(() -> ProblemException.notFound("Envoi")));
+    }
+
     public Mono<Delivery> resend(UUID id) {
         return database.sql("""
                         UPDATE delivery SET status = 'QUEUED', attempts = 0, next_attempt_at = now(), last_error = NULL

@@ -39,6 +39,12 @@ public class DeliveryAdminController {
         return deliveries.log(status, limit).map(DeliveryView::of);
     }
 
+    @Operation(summary = "One delivery of the log (without its body), to follow an e-mail sent again; 404 for an unknown id")
+    @GetMapping("/{id}")
+    public Mono<DeliveryView> one(@PathVariable UUID id) {
+        return deliveries.find(id).map(DeliveryView::of);
+    }
+
     @Operation(summary = "Queue an e-mail again (attempts reset); 404 for an unknown id")
     @PostMapping("/{id}/resend")
     @ResponseStatus(HttpStatus.ACCEPTED)

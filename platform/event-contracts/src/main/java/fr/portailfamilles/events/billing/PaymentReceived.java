@@ -7,7 +7,8 @@ import fr.portailfamilles.events.Event;
 import fr.portailfamilles.events.IntegrationEvent;
 
 /**
- * An invoice was paid online (PayFiP result code P: card, V: direct debit), amounts in euro cents;
+ * An invoice was paid online (PayFiP result code P: card, V: direct debit) or at the counter (G: cash, cheque
+ * or CESU, recorded by staff; added within v1, no consumer reads the code), amounts in euro cents;
  * {@code familyUnpaidCents} is what the family still owes once this invoice is paid.
  */
 @Event(domain = "billing", aggregate = "invoice")

@@ -125,15 +125,6 @@ public class ReservationStore {
                 .map(row -> reservation(row)).all();
     }
 
-    /** Attendance of a day at a structure: confirmed children, by activity and first name. */
-    public Flux<Reservation> confirmedOn(UUID structureId, LocalDate date) {
-        return database.sql(SELECT + """
-                         WHERE a.structure_id = :structureId AND r.date = :date AND r.status = 'CONFIRMED'
-                        ORDER BY a.name, c.first_name""")
-                .bind("structureId", structureId).bind("date", date)
-                .map(row -> reservation(row)).all();
-    }
-
     /** Moves a reservation from one status to another; emits false when it was no longer in {@code from} (a concurrent change). */
     public Mono<Boolean> transition(UUID id, ReservationStatus from, ReservationStatus to, boolean late, boolean billable, String reason,
             Instant now) {
