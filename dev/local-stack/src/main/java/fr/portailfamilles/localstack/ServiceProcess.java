@@ -214,4 +214,10 @@ final class ServiceProcess {
             return "(could not read " + logFile + ": " + ex.getMessage() + ")";
         }
     }
+
+    /** The module, and the port when it is not the first instance's: {@code reservation-service:8183}. */
+    @Override
+    public String toString() {
+        return service.defaultPort() == port ? service.module() : service.module() + ":" + port;
+    }
 }
