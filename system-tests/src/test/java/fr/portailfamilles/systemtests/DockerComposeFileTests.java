@@ -134,8 +134,8 @@ class DockerComposeFileTests {
     @Test
     void reservationServiceRunsAsTwoInstancesThatTheGatewayBalances() {
         List<String> instances = services.entrySet().stream()
-                .filter(entry -> "reservation-service".equals(keyValues(map(map(entry.getValue(), entry.getKey()).get("build"),
-                        entry.getKey() + ".build").get("args")).get("SERVICE")))
+                .filter(entry -> map(entry.getValue(), entry.getKey()).get("build") instanceof Map<?, ?> build
+                        && "reservation-service".equals(keyValues(build.get("args")).get("SERVICE")))
                 .map(Map.Entry::getKey).sorted().toList();
         assertThat(instances).containsExactly("reservation-service", "reservation-service-2");
         assertThat(services.get("reservation-service-2")).as("the second instance is configured as the first")
