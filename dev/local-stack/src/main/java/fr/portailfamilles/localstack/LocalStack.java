@@ -120,7 +120,7 @@ public final class LocalStack implements AutoCloseable {
                 Map<String, String> replicaEnvironment = new LinkedHashMap<>(environment);
                 replicaEnvironment.put("SERVER_PORT", String.valueOf(instancePorts.get(index)));
                 String name = service.module() + "-" + (index + 1);
-                replicas.computeIfAbsent(service, any -> new ArrayList<>()).add(new ServiceProcess(service,
+                replicas.computeIfAbsent(service, any -> new ArrayList<>()).add(new ServiceProcess(service, name,
                         service.jar(repositoryRoot), instancePorts.get(index), builder.jvmOptions, replicaEnvironment,
                         logDirectory().resolve(name + ".log"), dataDirectory.resolve("services").resolve(name)));
             }
