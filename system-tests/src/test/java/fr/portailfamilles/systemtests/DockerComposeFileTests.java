@@ -130,6 +130,37 @@ class DockerComposeFileTests {
                 .asString().contains("8080:8080");
     }
 
+    /** Two reservation-service instances, the same definition under two names, both balanced by the gateway. */
+    @Test
+    void reservationServiceRunsAsTwoInstancesThatTheGatewayBalances() {
+        List<String> instances = services.entrySet().stream()
+                .filter(entry -> map(entry.getValue(), entry.getKey()).get("build") instanceof Map<?, ?> build
+                        && "reservation-service".equals(keyValues(build.get("args")).get("SERVICE")))
+                .map(Map.Entry::getKey).sorted().toList();
+        assertThat(instances).containsExactly("reservation-service", "reservation-service-2");
+        assertThat(services.get("reservation-service-2")).as("the second instance is configured as the first")
+                .isEqualTo(services.get("reservation-service"));
+
+        Map<String, Object> gateway = map(services.get("gateway"), "gateway");
+        String urls = keyValues(gateway.get("environment")).get("RESERVATION_SERVICE_URLS");
+        assertThat(urls).as("the gateway's RESERVATION_SERVICE_URLS").isNotNull();
+        assertThat(List.of(urls.split(","))).containsExactlyInAnyOrderElementsOf(
+                instances.stream().map(name -> "http://" + name + ":8083").toList());
+        Map<String, Object> dependsOn = map(gateway.get("depends_on"), "gateway.depends_on");
+        instances.forEach(name -> assertThat(dependsOn).as("the gateway starts after " + name).containsKey(name));
+    }
+
+    /** Topics get the same partitions whoever creates them: the broker (first send) or a consumer's binder. */
+    @Test
+    void kafkaCreatesTopicsWithThePartitionsTheServicesAskFor() throws IOException {
+        String defaults = Files.readString(REPOSITORY.resolve("platform/outbox-r2dbc/src/main/resources/portail/defaults/data.properties"));
+        Matcher binder = Pattern.compile("min-partition-count=\\$\\{KAFKA_TOPIC_PARTITIONS:(\\d+)}").matcher(defaults);
+        assertThat(binder.find()).as("the binder's partitions come from KAFKA_TOPIC_PARTITIONS").isTrue();
+        Map<String, String> kafka = keyValues(map(services.get("kafka"), "kafka").get("environment"));
+        assertThat(kafka.get("KAFKA_NUM_PARTITIONS")).isEqualTo(binder.group(1));
+        assertThat(Integer.parseInt(binder.group(1))).as("several partitions, for several consumer instances").isGreaterThan(1);
+    }
+
     @Test
     void notificationServiceSendsThroughAnSmtpServerOfTheComposeFile() {
         Map<String, String> env = keyValues(map(services.get("notification-service"), "notification-service").get("environment"));

@@ -74,6 +74,9 @@ public final class LocalStack implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
     private static final int LOG_TAIL_LINES = 60;
+    private static final int REPLICA_PORT_STEP = 100;
+    /** The services the gateway load-balances ({@code lb://} routes), so the only ones worth several instances. */
+    public static final Set<PortalService> REPLICABLE = Set.of(PortalService.RESERVATION);
 
     private final Path repositoryRoot;
     private final Path dataDirectory;
@@ -82,6 +85,8 @@ public final class LocalStack implements AutoCloseable {
     private final Duration healthTimeout;
     private final String kafkaHeap;
     private final Map<PortalService, ServiceProcess> processes = new EnumMap<>(PortalService.class);
+    /** Instances beyond the first ({@code dev/run --replicas}), each on its own port, behind the gateway's load balancer. */
+    private final Map<PortalService, List<ServiceProcess>> replicas = new EnumMap<>(PortalService.class);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final Thread shutdownHook = new Thread(this::closeFromHook, "local-stack-shutdown");
@@ -100,6 +105,8 @@ public final class LocalStack implements AutoCloseable {
         this.services = Collections.unmodifiableSet(EnumSet.copyOf(builder.services));
         this.healthTimeout = builder.healthTimeout;
         this.kafkaHeap = builder.kafkaHeap;
+        this.replicaCounts = new EnumMap<>(PortalService.class);
+        this.replicaCounts.putAll(builder.replicaCounts);
         for (PortalService service : services) {
             Map<String, String> environment = new LinkedHashMap<>(environment(service, builder.demoData));
             environment.putAll(builder.extraEnvironment);
@@ -107,7 +114,31 @@ public final class LocalStack implements AutoCloseable {
             processes.put(service, new ServiceProcess(service, service.jar(repositoryRoot), ports.service(service),
                     builder.jvmOptions, environment, logFile(service),
                     dataDirectory.resolve("services").resolve(service.module())));
+            List<Integer> instancePorts = instancePorts(service);
+            for (int index = 1; index < instancePorts.size(); index++) {
+                // Same database, broker and settings as the first instance: only the port, log and jar copy differ.
+                Map<String, String> replicaEnvironment = new LinkedHashMap<>(environment);
+                replicaEnvironment.put("SERVER_PORT", String.valueOf(instancePorts.get(index)));
+                String name = service.module() + "-" + (index + 1);
+                replicas.computeIfAbsent(service, any -> new ArrayList<>()).add(new ServiceProcess(service, name,
+                        service.jar(repositoryRoot), instancePorts.get(index), builder.jvmOptions, replicaEnvironment,
+                        logDirectory().resolve(name + ".log"), dataDirectory.resolve("services").resolve(name)));
+            }
         }
+    }
+
+    private final Map<PortalService, Integer> replicaCounts;
+
+    /**
+     * The ports of a service's instances, the first one's included: the service's port, then +100 for each
+     * replica (reservation-service: 8083, 8183, 8283...), so they stay easy to tell apart in logs and URLs.
+     */
+    public List<Integer> instancePorts(PortalService service) {
+        List<Integer> instancePorts = new ArrayList<>();
+        for (int index = 0; index < replicaCounts.getOrDefault(service, 1); index++) {
+            instancePorts.add(ports.service(service) + REPLICA_PORT_STEP * index);
+        }
+        return instancePorts;
     }
 
     public static Builder builder() {
@@ -231,7 +262,7 @@ public final class LocalStack implements AutoCloseable {
         wanted.put(ports.kafkaController(), "Kafka controller");
         wanted.put(ports.smtp(), "SMTP");
         wanted.put(ports.mailCatcher(), "mail catcher");
-        services.forEach(service -> wanted.put(ports.service(service), service.module()));
+        services.forEach(service -> instancePorts(service).forEach(port -> wanted.put(port, service.module())));
         List<String> busy = new ArrayList<>();
         wanted.forEach((port, what) -> {
             try (ServerSocket socket = new ServerSocket()) {
@@ -253,36 +284,38 @@ public final class LocalStack implements AutoCloseable {
             return;
         }
         Instant begin = Instant.now();
+        List<ServiceProcess> launched = new ArrayList<>();
         for (PortalService service : selected) {
-            process(service).launch();
+            launched.add(process(service));
+            launched.addAll(replicas.getOrDefault(service, List.of()));
         }
+        launched.forEach(ServiceProcess::launch);
         log.info("Launched {}; waiting for their health endpoints (at most {} s)",
-                selected.stream().map(PortalService::module).collect(Collectors.joining(", ")), healthTimeout.toSeconds());
+                launched.stream().map(ServiceProcess::toString).collect(Collectors.joining(", ")), healthTimeout.toSeconds());
         Instant deadline = begin.plus(healthTimeout);
-        Set<PortalService> pending = EnumSet.copyOf(selected);
+        List<ServiceProcess> pending = new ArrayList<>(launched);
         while (!pending.isEmpty()) {
             if (closing.get()) {
                 throw new IllegalStateException("Start interrupted: the local stack is shutting down");
             }
-            for (PortalService service : List.copyOf(pending)) {
-                ServiceProcess process = process(service);
+            for (ServiceProcess process : List.copyOf(pending)) {
                 if (process.hasDied()) {
-                    throw new IllegalStateException(service + " exited with code " + process.process().exitValue()
+                    throw new IllegalStateException(process + " exited with code " + process.process().exitValue()
                             + " before it was healthy; last lines of " + process.logFile() + ":\n"
                             + process.logTail(LOG_TAIL_LINES));
                 }
                 if (process.isHealthy(http)) {
-                    pending.remove(service);
-                    log.info("{} is UP after {} s", service, Duration.between(begin, Instant.now()).toSeconds());
+                    pending.remove(process);
+                    log.info("{} is UP after {} s", process, Duration.between(begin, Instant.now()).toSeconds());
                 }
             }
             if (pending.isEmpty()) {
                 break;
             }
             if (Instant.now().isAfter(deadline)) {
-                PortalService first = pending.iterator().next();
+                ServiceProcess first = pending.get(0);
                 throw new IllegalStateException("Not healthy after " + healthTimeout.toSeconds() + " s: " + pending
-                        + "; last lines of " + process(first).logFile() + ":\n" + process(first).logTail(LOG_TAIL_LINES));
+                        + "; last lines of " + first.logFile() + ":\n" + first.logTail(LOG_TAIL_LINES));
             }
             sleep(POLL_INTERVAL);
         }
@@ -324,7 +357,13 @@ public final class LocalStack implements AutoCloseable {
 
     /** Services started by this stack that have since exited without being asked to. */
     public List<PortalService> deadServices() {
-        return processes.values().stream().filter(ServiceProcess::hasDied).map(ServiceProcess::service).toList();
+        return allProcesses().stream().filter(ServiceProcess::hasDied).map(ServiceProcess::service).distinct().toList();
+    }
+
+    private List<ServiceProcess> allProcesses() {
+        List<ServiceProcess> all = new ArrayList<>(processes.values());
+        replicas.values().forEach(all::addAll);
+        return all;
     }
 
     private ServiceProcess process(PortalService service) {
@@ -457,7 +496,7 @@ public final class LocalStack implements AutoCloseable {
     private void stopAllServices() {
         Map<ServiceProcess, Process> signalled = new LinkedHashMap<>();
         // The gateway first, so it stops taking requests before the services behind it go.
-        processes.values().forEach(process -> signalled.put(process, process.signalStop()));
+        allProcesses().forEach(process -> signalled.put(process, process.signalStop()));
         signalled.forEach(ServiceProcess::awaitStopped);
     }
 
@@ -526,6 +565,9 @@ public final class LocalStack implements AutoCloseable {
                 env.put("ACCOUNT_SERVICE_URL", serviceUrl(PortalService.ACCOUNT));
                 env.put("DOCUMENT_SERVICE_URL", serviceUrl(PortalService.DOCUMENT));
                 env.put("RESERVATION_SERVICE_URL", serviceUrl(PortalService.RESERVATION));
+                // Every instance of reservation-service, for the gateway's load balancer (lb://reservation-service).
+                env.put("RESERVATION_SERVICE_URLS", instancePorts(PortalService.RESERVATION).stream()
+                        .map(port -> "http://localhost:" + port).collect(Collectors.joining(",")));
                 env.put("BILLING_SERVICE_URL", serviceUrl(PortalService.BILLING));
                 env.put("NOTIFICATION_SERVICE_URL", serviceUrl(PortalService.NOTIFICATION));
             }
@@ -549,8 +591,22 @@ public final class LocalStack implements AutoCloseable {
         private List<String> jvmOptions = DEFAULT_SERVICE_JVM_OPTIONS;
         private final Map<String, String> extraEnvironment = new LinkedHashMap<>();
         private final Map<PortalService, Map<String, String>> serviceEnvironment = new EnumMap<>(PortalService.class);
+        private final Map<PortalService, Integer> replicaCounts = new EnumMap<>(PortalService.class);
 
         private Builder() {
+        }
+
+        /** Runs {@code count} instances of a service the gateway load-balances (see {@link #REPLICABLE}), 1 by default. */
+        public Builder replicas(PortalService service, int count) {
+            if (!REPLICABLE.contains(service)) {
+                throw new IllegalArgumentException("Only " + REPLICABLE + " can run as several instances behind the gateway, not "
+                        + service);
+            }
+            if (count < 1 || count > 9) {
+                throw new IllegalArgumentException("Between 1 and 9 instances of " + service + ", not " + count);
+            }
+            replicaCounts.put(service, count);
+            return this;
         }
 
         /** The repository whose {@code <service>/target/<service>.jar} are run; found from the working folder if unset. */

@@ -3,9 +3,12 @@ package fr.portailfamilles.localstack;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * {@code dev/run}: starts the whole portal on this machine and keeps it running until Ctrl-C.
@@ -13,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * Options: {@code --infra-only} (PostgreSQL, Kafka and the mail catcher, for services run from an IDE),
  * {@code --only=gateway,account-service} (those services only), {@code --no-demo-data}, {@code --production}
  * (the measured-run JVM options, {@link LocalStack#PRODUCTION_SERVICE_JVM_OPTIONS}), {@code --jfr=<service>,...}
- * (a JFR recording of those services, dumped to {@code <data>/logs/<service>.jfr} when they stop). System properties: {@code portail.repository} (default: found from the working
+ * (a JFR recording of those services, dumped to {@code <data>/logs/<service>.jfr} when they stop),
+ * {@code --replicas=reservation-service=2} (that many instances, ports 8083, 8183..., the gateway balancing them). System properties: {@code portail.repository} (default: found from the working
  * folder), {@code portail.local.dir} (default {@code <repo>/.local}), {@code portail.health-timeout}
  * (seconds, default 300).
  */
@@ -31,6 +35,7 @@ public final class LocalStackMain {
         List<String> options = List.of(args);
         List<PortalService> only = new ArrayList<>();
         List<PortalService> profiled = new ArrayList<>();
+        Map<PortalService, Integer> replicas = new EnumMap<>(PortalService.class);
         for (String option : options) {
             if (option.startsWith("--only=")) {
                 try {
@@ -54,9 +59,27 @@ public final class LocalStackMain {
                     }
                 }
             }
+            else if (option.startsWith("--replicas=")) {
+                for (String entry : option.substring("--replicas=".length()).split(",")) {
+                    String[] serviceAndCount = entry.trim().split("=");
+                    try {
+                        if (serviceAndCount.length != 2) {
+                            throw new IllegalArgumentException("Expected <service>=<count>, got " + entry);
+                        }
+                        PortalService service = PortalService.ofModule(serviceAndCount[0].trim());
+                        replicas.put(service, Integer.parseInt(serviceAndCount[1].trim()));
+                        LocalStack.builder().replicas(service, replicas.get(service));   // validates now, before anything starts
+                    }
+                    catch (IllegalArgumentException ex) {
+                        System.err.println("--replicas: " + ex.getMessage());
+                        System.exit(2);
+                    }
+                }
+            }
             else if (!List.of("--infra-only", "--no-demo-data", "--production").contains(option)) {
                 System.err.println("Unknown option " + option
-                        + "; known: --infra-only, --only=<service,...>, --no-demo-data, --production, --jfr=<service,...>");
+                        + "; known: --infra-only, --only=<service,...>, --no-demo-data, --production, --jfr=<service,...>,"
+                        + " --replicas=reservation-service=<n>");
                 System.exit(2);
             }
         }
@@ -81,6 +104,7 @@ public final class LocalStackMain {
             builder.environment(service, "JDK_JAVA_OPTIONS", "-XX:StartFlightRecording=name=portail,settings=profile,dumponexit=true,filename="
                     + logs.resolve(service.module() + ".jfr"));
         }
+        replicas.forEach(builder::replicas);
         if (infraOnly) {
             builder.services(List.of());
         }
@@ -170,7 +194,8 @@ public final class LocalStackMain {
         out.append(String.format(" Kafka                       %s%n", stack.kafkaBootstrapServers()));
         StringBuilder services = new StringBuilder();
         for (PortalService service : stack.services()) {
-            services.append(services.isEmpty() ? "" : ", ").append(service).append(" :").append(stack.ports().service(service));
+            services.append(services.isEmpty() ? "" : ", ").append(service).append(" :").append(stack.instancePorts(service)
+                    .stream().map(String::valueOf).collect(Collectors.joining(" :")));
         }
         if (!services.isEmpty()) {
             out.append(" Services                    ").append(services).append('\n');

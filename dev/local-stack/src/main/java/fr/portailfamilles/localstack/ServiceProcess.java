@@ -26,6 +26,7 @@ final class ServiceProcess {
     private static final Duration GRACEFUL_STOP = Duration.ofSeconds(30);
 
     private final PortalService service;
+    private final String name;
     private final Path jar;
     private final int port;
     private final List<String> jvmOptions;
@@ -37,6 +38,13 @@ final class ServiceProcess {
 
     ServiceProcess(PortalService service, Path jar, int port, List<String> jvmOptions, Map<String, String> environment,
             Path logFile, Path workingDirectory) {
+        this(service, service.module(), jar, port, jvmOptions, environment, logFile, workingDirectory);
+    }
+
+    /** {@code name}: how logs and errors call this instance, {@code reservation-service-2} for a second one. */
+    ServiceProcess(PortalService service, String name, Path jar, int port, List<String> jvmOptions,
+            Map<String, String> environment, Path logFile, Path workingDirectory) {
+        this.name = name;
         this.service = service;
         this.jar = jar;
         this.port = port;
@@ -213,5 +221,10 @@ final class ServiceProcess {
         catch (IOException ex) {
             return "(could not read " + logFile + ": " + ex.getMessage() + ")";
         }
+    }
+
+    @Override
+    public String toString() {
+        return name;
     }
 }

@@ -209,7 +209,7 @@ public final class LocalKafka implements AutoCloseable {
                 controller.listener.names=CONTROLLER
                 inter.broker.listener.name=PLAINTEXT
                 log.dirs=%3$s
-                num.partitions=3
+                num.partitions=6
                 auto.create.topics.enable=true
                 offsets.topic.num.partitions=1
                 offsets.topic.replication.factor=1

@@ -115,6 +115,13 @@ public class OutboxAutoConfiguration {
         return new KafkaTemplate<>(factory);
     }
 
+    /** The instance name in {@code messaging.job_run}: the host name (the pod's, the container's) and the process id. */
+    @Bean
+    ClusterJobs clusterJobs(DatabaseClient database, @Value("${spring.application.name}") String application) {
+        String host = System.getenv().getOrDefault("HOSTNAME", "localhost");
+        return new ClusterJobs(database, application + "@" + host + "/" + ProcessHandle.current().pid());
+    }
+
     @Bean
     IdempotencyKeys idempotencyKeys(DatabaseClient database, Clock clock) {
         return new IdempotencyKeys(database, clock);
@@ -130,7 +137,8 @@ public class OutboxAutoConfiguration {
     @ConditionalOnProperty(name = "portail.outbox.relay-enabled", havingValue = "true", matchIfMissing = true)
     OutboxRelay outboxRelay(DatabaseClient database, TransactionalOperator transactionalOperator,
             KafkaTemplate<String, byte[]> outboxKafkaTemplate, JsonMapper jsonMapper, OutboxProperties properties,
-            MeterRegistry meters) {
-        return new OutboxRelay(database, transactionalOperator, outboxKafkaTemplate, jsonMapper, properties, meters);
+            MeterRegistry meters, ClusterJobs clusterJobs) {
+        return new OutboxRelay(database, transactionalOperator, outboxKafkaTemplate, jsonMapper, properties, meters,
+                clusterJobs);
     }
 }

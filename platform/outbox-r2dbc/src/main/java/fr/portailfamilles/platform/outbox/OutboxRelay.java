@@ -25,22 +25,35 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Drains the outbox to Kafka: claims a batch with {@code FOR UPDATE SKIP LOCKED} (so several instances
- * share the work without sending a row twice at once), sends each row in order and waits for the
- * broker's acknowledgement, then marks it published. A broker outage only delays rows; a row the
- * broker keeps refusing for its own sake is parked after {@code maxAttempts} and counted.
+ * Drains the outbox to Kafka: claims a batch, sends each row in order and waits for the broker's
+ * acknowledgement, then marks it published. A broker outage only delays rows; a row the broker keeps
+ * refusing for its own sake is parked after {@code maxAttempts} and counted.
+ * <p>
+ * Several instances of a service run a relay each, and they take turns: a pass runs only while its
+ * transaction holds the {@value #LOCK} advisory lock ({@link ClusterJobs#tryLock}), so the rows go out one
+ * batch after the other in {@code created_at} order, and an aggregate's events reach its partition in the
+ * order they were written, whichever instance sends them. Two relays claiming batches side by side
+ * ({@code SKIP LOCKED} alone) would let the second event of an aggregate overtake the first. The price: one
+ * service relays at one relay's pace whatever its number of instances (a send waits for its acknowledgement,
+ * a few ms on a local broker), as it did with one instance; a second relay only takes over. The claim
+ * keeps {@code FOR UPDATE SKIP LOCKED}, so a relay of an older version (no lock) still never sends a row
+ * at the same time as another. A relay that dies after a send but before its commit leaves the row
+ * unpublished: the next pass sends it again, and consumers' inbox (the event id) drops the copy.
  */
 public class OutboxRelay extends BackgroundLoop {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     private static final Duration CLEANUP_EVERY = Duration.ofHours(1);
+    /** The advisory lock the relays of one database take turns with. */
+    static final String LOCK = "outbox-relay";
 
     private final DatabaseClient database;
     private final TransactionalOperator transactions;
     private final KafkaTemplate<String, byte[]> kafka;
     private final JsonMapper jsonMapper;
     private final OutboxProperties properties;
+    private final ClusterJobs clusterJobs;
     private final Counter published;
     private final Counter failed;
     private final Counter parked;
@@ -50,8 +63,9 @@ public class OutboxRelay extends BackgroundLoop {
     private volatile Duration backoff;
 
     public OutboxRelay(DatabaseClient database, TransactionalOperator transactions, KafkaTemplate<String, byte[]> kafka,
-            JsonMapper jsonMapper, OutboxProperties properties, MeterRegistry meters) {
+            JsonMapper jsonMapper, OutboxProperties properties, MeterRegistry meters, ClusterJobs clusterJobs) {
         super("outbox-relay");
+        this.clusterJobs = clusterJobs;
         this.database = database;
         this.transactions = transactions;
         this.kafka = kafka;
@@ -66,19 +80,25 @@ public class OutboxRelay extends BackgroundLoop {
 
     /**
      * One pass in one transaction: claim, then send and mark row by row, stopping at the first failure
-     * so that a later event of the same aggregate never overtakes an earlier one.
+     * so that a later event of the same aggregate never overtakes an earlier one. Nothing while another
+     * instance's relay holds the lock.
      */
     public Mono<BatchResult> relayBatch() {
+        return transactions.transactional(clusterJobs.tryLock(LOCK)
+                .flatMap(locked -> locked ? sendBatch() : Mono.just(BatchResult.EMPTY)));
+    }
+
+    private Mono<BatchResult> sendBatch() {
         // The claimed rows are read to the end before the first UPDATE: R2DBC PostgreSQL runs one statement
         // at a time per connection, so an UPDATE issued while the SELECT still has unread rows (concatMap
         // prefetches 32) waits behind it forever, and the relay hangs on any batch of more than 32 rows.
-        return transactions.transactional(claimBatch()
+        return claimBatch()
                 .collectList()
                 .flatMapMany(Flux::fromIterable)
                 .concatMap(row -> send(row).then(markPublished(row.id())).thenReturn(true)
                         .onErrorResume(SendFailure.class, failure -> recordFailure(failure).thenReturn(false)))
                 .takeUntil(sent -> !sent)
-                .reduce(BatchResult.EMPTY, BatchResult::add));
+                .reduce(BatchResult.EMPTY, BatchResult::add);
     }
 
     private Flux<OutboxRow> claimBatch() {
