@@ -59,7 +59,7 @@ class ReservationServiceIT extends ReservationIntegrationTest {
     void whenTheServiceStartsThenItsOwnDatabaseIsMigratedAndTheBrokerAnswers() throws Exception {
         assertThat(single("SELECT current_database() AS v")).isEqualTo(testDatabase);
         assertThat(single("SELECT string_agg(version, ',' ORDER BY installed_rank) AS v FROM flyway_schema_history WHERE success"))
-                .isEqualTo("1,2,3,4,5");
+                .isEqualTo("1,2,3,4,5,6");
         assertThat(single("SELECT to_regclass('messaging.outbox_event')::text AS v")).isEqualTo("messaging.outbox_event");
         try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             assertThat(admin.describeCluster().nodes().get()).isNotEmpty();
