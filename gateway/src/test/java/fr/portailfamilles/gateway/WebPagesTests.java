@@ -17,7 +17,7 @@ class WebPagesTests extends GatewayTestSupport {
                 .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
                 .expectHeader().exists("Content-Security-Policy")
                 .expectBody(String.class).value(html -> assertThat(html)
-                        .contains("<html lang=\"fr\">", "Se connecter", "Demander l'ouverture d'un compte"));
+                        .contains("<html lang=\"fr\">", "Connexion à votre espace", "Demande ouverture et/ou actualisation de compte"));
     }
 
     @Test
