@@ -11,9 +11,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import fr.portailfamilles.account.auth.domain.UserAccountRepository;
+import fr.portailfamilles.account.config.DemoAccountRequests;
 import fr.portailfamilles.account.config.DemoData;
 import fr.portailfamilles.account.family.application.Families;
 import fr.portailfamilles.account.family.application.FamilyEvents;
+import fr.portailfamilles.account.request.application.AccountRequests;
+import fr.portailfamilles.account.request.domain.AccountRequestRepository;
 import fr.portailfamilles.events.Topics;
 import fr.portailfamilles.testsupport.IntegrationTest;
 import fr.portailfamilles.testsupport.TopicProbe;
@@ -40,6 +43,25 @@ class DemoDataIT {
 
     @Autowired
     DatabaseClient database;
+
+    @Autowired
+    AccountRequests accountRequests;
+
+    @Autowired
+    AccountRequestRepository storedRequests;
+
+    @Test
+    void theDemoAccountRequestsWaitForStaffOnceEachAcrossRestarts() {
+        DemoAccountRequests demo = new DemoAccountRequests(accountRequests, storedRequests);
+        demo.run(null);
+        demo.run(null);
+
+        assertThat(database.sql("""
+                        SELECT contact_email || ' ' || status FROM account_request
+                        WHERE contact_email IN ('famille.petit@exemple.fr', 'famille.roux@exemple.fr') ORDER BY contact_email""")
+                .map(row -> row.get(0, String.class)).all().collectList().block())
+                .containsExactly("famille.petit@exemple.fr PENDING", "famille.roux@exemple.fr PENDING");
+    }
 
     @Test
     void theDemoFamiliesAreCreatedWithFixedIdsAndAnnouncedOnceAcrossRestarts() {

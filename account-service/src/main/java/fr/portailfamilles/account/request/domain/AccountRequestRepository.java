@@ -14,6 +14,8 @@ public interface AccountRequestRepository extends ReactiveCrudRepository<Account
 
     Mono<Boolean> existsByContactEmailAndSchoolYearAndStatus(String contactEmail, String schoolYear, String status);
 
+    Mono<Boolean> existsByContactEmail(String contactEmail);
+
     @Query("SELECT * FROM account_request WHERE (:status = '' OR status = :status) ORDER BY received_at, id LIMIT :limit OFFSET :offset")
     Flux<AccountRequest> page(String status, int limit, long offset);
 
