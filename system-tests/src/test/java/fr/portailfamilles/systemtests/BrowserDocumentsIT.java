@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.awaitility.Awaitility;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -43,8 +44,9 @@ class BrowserDocumentsIT {
     void aParentSendsTheTaxNoticeAndItShowsAsSent() throws IOException {
         browser.driver.findElement(By.linkText("Mes documents")).click();
         By taxNotice = By.xpath("//ul[@id='requirements']/li[contains(., \"Avis d'imposition\")]");
-        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(taxNotice));
-        assertThat(browser.driver.findElement(taxNotice).getAttribute("class")).contains("requirement-missing");
+        // The list is drawn again once the document types arrive: read it through waits that outlast a redraw.
+        browser.wait.ignoring(StaleElementReferenceException.class)
+                .until(driver -> driver.findElement(taxNotice).getAttribute("class").contains("requirement-missing"));
 
         browser.driver.findElement(By.id("add-document")).click();
         Select type = new Select(browser.driver.findElement(By.id("upload-type")));
@@ -54,8 +56,9 @@ class BrowserDocumentsIT {
         browser.driver.findElement(By.id("upload-submit")).click();
 
         browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("documents-sent")));
-        browser.wait.until(driver -> driver.findElement(taxNotice).getAttribute("class").contains("requirement-sent"));
-        assertThat(browser.driver.findElement(taxNotice).getText()).contains("Envoyé");
+        browser.wait.ignoring(StaleElementReferenceException.class)
+                .until(driver -> driver.findElement(taxNotice).getAttribute("class").contains("requirement-sent")
+                        && driver.findElement(taxNotice).getText().contains("Envoyé"));
     }
 
     @Test
