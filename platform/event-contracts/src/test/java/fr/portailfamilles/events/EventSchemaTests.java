@@ -145,7 +145,7 @@ class EventSchemaTests {
     }
 
     private static JsonNode serialise(EventType type) {
-        return jsonMapper.readTree(jsonMapper.writeValueAsString(Samples.of(type.javaType())));
+        return jsonMapper.readTree(jsonMapper.writeValueAsString(EventSamples.of(type.javaType())));
     }
 
     private static List<Error> errors(EventType type, JsonNode payload) {

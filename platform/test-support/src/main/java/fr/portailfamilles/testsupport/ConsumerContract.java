@@ -18,6 +18,7 @@ import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 import fr.portailfamilles.events.EventCatalog;
+import fr.portailfamilles.events.EventSamples;
 import fr.portailfamilles.events.EventType;
 import fr.portailfamilles.events.account.FamilyRegistered;
 import tools.jackson.databind.json.JsonMapper;

@@ -12,18 +12,19 @@ import java.util.UUID;
 
 /**
  * A realistic instance of any event record, built from its components: values follow the formats the
- * schemas assert (uuid, e-mail, uri, dates, enums), so a new event gets a sample without test edits.
+ * schemas assert (uuid, e-mail, uri, dates, enums), so a new event gets a sample without test edits. Kept beside
+ * the catalogue for every contract test: the schemas' own and each consumer's (test-support's ConsumerContract).
  */
-final class Samples {
+public final class EventSamples {
 
     /** String components whose schema is an enum, with a value it accepts. */
     private static final Map<String, String> ENUM_VALUES = Map.of(
             "dossier", "ALSH", "activity", "ALSH", "unit", "JOURNEE_REPAS", "status", "WAITLISTED");
 
-    private Samples() {
+    private EventSamples() {
     }
 
-    static Object of(Class<?> recordType) {
+    public static Object of(Class<?> recordType) {
         RecordComponent[] components = recordType.getRecordComponents();
         Object[] values = new Object[components.length];
         Class<?>[] types = new Class<?>[components.length];
