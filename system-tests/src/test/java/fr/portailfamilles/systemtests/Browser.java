@@ -6,11 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -37,6 +39,14 @@ final class Browser implements AutoCloseable {
 
     void open(String path) {
         driver.get(RunningSystem.get().gatewayUrl() + path);
+    }
+
+    /** « Connexion à votre espace » filled and sent; the caller waits for the landing page it expects. */
+    void logIn(String email, String password) {
+        open("/connexion.html");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("email"))).sendKeys(email);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("login-submit")).click();
     }
 
     private static Path freshProfile() {

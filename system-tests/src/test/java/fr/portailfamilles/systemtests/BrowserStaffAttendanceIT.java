@@ -16,7 +16,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -156,17 +155,11 @@ class BrowserStaffAttendanceIT {
     }
 
     private String login(String email, String password) {
-        Map<?, ?> body = gateway.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("email", email, "password", password))
-                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
-        return (String) body.get("accessToken");
+        return RunningSystem.token(email, password);
     }
 
     private void logIn() {
-        browser.open("/connexion.html");
-        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("email"))).sendKeys(RunningSystem.STAFF_EMAIL);
-        browser.driver.findElement(By.id("password")).sendKeys(RunningSystem.STAFF_PASSWORD);
-        browser.driver.findElement(By.id("login-submit")).click();
+        browser.logIn(RunningSystem.STAFF_EMAIL, RunningSystem.STAFF_PASSWORD);
         browser.wait.until(ExpectedConditions.urlContains("/gestion/index.html"));
     }
 

@@ -14,7 +14,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -93,11 +92,9 @@ class BrowserStaffBillingIT {
 
     /** The May 2026 invoice of the Bernard family, through the staff API. */
     private Map<?, ?> mayInvoice() {
-        Map<?, ?> body = gateway.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("email", RunningSystem.STAFF_EMAIL, "password", RunningSystem.STAFF_PASSWORD))
-                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        String staff = RunningSystem.token(RunningSystem.STAFF_EMAIL, RunningSystem.STAFF_PASSWORD);
         Map<?, ?> list = gateway.get().uri("/api/admin/invoices?month=2026-05&family=Bernard")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + body.get("accessToken"))
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + staff)
                 .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
         List<?> invoices = (List<?>) list.get("invoices");
         assertThat(invoices).hasSize(1);
@@ -105,10 +102,7 @@ class BrowserStaffBillingIT {
     }
 
     private void logIn(String email, String password) {
-        browser.open("/connexion.html");
-        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("email"))).sendKeys(email);
-        browser.driver.findElement(By.id("password")).sendKeys(password);
-        browser.driver.findElement(By.id("login-submit")).click();
+        browser.logIn(email, password);
     }
 
     private boolean fitsThePhone() {

@@ -34,10 +34,7 @@ class BrowserStaffMailIT {
 
     @Test
     void staffResendAFailedEmailAndTheFamilyReceivesIt() {
-        browser.open("/connexion.html");
-        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("email"))).sendKeys(RunningSystem.STAFF_EMAIL);
-        browser.driver.findElement(By.id("password")).sendKeys(RunningSystem.STAFF_PASSWORD);
-        browser.driver.findElement(By.id("login-submit")).click();
+        browser.logIn(RunningSystem.STAFF_EMAIL, RunningSystem.STAFF_PASSWORD);
         browser.wait.until(ExpectedConditions.urlContains("/gestion/index.html"));
         browser.wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Courriels"))).click();
 

@@ -49,10 +49,7 @@ class BrowserStaffPlacesIT {
     @Test
     void theBoardFollowsABookingAndItsCancellationWithoutReloading() {
         String staff = login();
-        browser.open("/connexion.html");
-        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("email"))).sendKeys(RunningSystem.STAFF_EMAIL);
-        browser.driver.findElement(By.id("password")).sendKeys(RunningSystem.STAFF_PASSWORD);
-        browser.driver.findElement(By.id("login-submit")).click();
+        browser.logIn(RunningSystem.STAFF_EMAIL, RunningSystem.STAFF_PASSWORD);
         browser.wait.until(ExpectedConditions.urlContains("/gestion/index.html"));
         browser.wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Tableau des places"))).click();
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("period"), "Vacances d'été 2027"));
@@ -102,9 +99,6 @@ class BrowserStaffPlacesIT {
     }
 
     private String login() {
-        Map<?, ?> body = gateway.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("email", RunningSystem.STAFF_EMAIL, "password", RunningSystem.STAFF_PASSWORD))
-                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
-        return (String) body.get("accessToken");
+        return RunningSystem.token(RunningSystem.STAFF_EMAIL, RunningSystem.STAFF_PASSWORD);
     }
 }

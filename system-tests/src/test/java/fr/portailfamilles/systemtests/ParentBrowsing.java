@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.core.io.ByteArrayResource;
@@ -28,19 +27,13 @@ final class ParentBrowsing {
 
     /** « Connexion à votre espace » with the given account, landing on « Mon espace ». */
     static void logIn(Browser browser, String email, String password) {
-        browser.open("/connexion.html");
-        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("email"))).sendKeys(email);
-        browser.driver.findElement(By.id("password")).sendKeys(password);
-        browser.driver.findElement(By.id("login-submit")).click();
+        browser.logIn(email, password);
         browser.wait.until(ExpectedConditions.urlContains("espace.html"));
     }
 
     /** An access token for API calls a test makes beside the browser (staff decisions, fixtures). */
     static String token(String email, String password) {
-        Map<?, ?> body = RunningSystem.gateway().post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("email", email, "password", password))
-                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
-        return (String) body.get("accessToken");
+        return RunningSystem.token(email, password);
     }
 
     /** A parent sends a real one-page PDF for a FAMILY document type, then staff refuse it with a reason; its id. */

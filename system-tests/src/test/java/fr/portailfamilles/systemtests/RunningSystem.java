@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import fr.portailfamilles.localstack.LocalStack;
@@ -48,6 +50,14 @@ final class RunningSystem {
 
     static WebTestClient gateway() {
         return WebTestClient.bindToServer().baseUrl(get().gatewayUrl()).responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    /** An access token for the API calls a test makes beside the browser (staff decisions, fixtures). */
+    static String token(String email, String password) {
+        Map<?, ?> body = gateway().post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", email, "password", password))
+                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        return (String) body.get("accessToken");
     }
 
     private static void deleteRecursively(Path folder) {
