@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
+import fr.portailfamilles.gateway.limit.RequestSizeFilter;
 import fr.portailfamilles.gateway.routing.RequestIdFilter;
 import fr.portailfamilles.gateway.routing.SampledLog;
 import fr.portailfamilles.gateway.routing.ServiceNames;
@@ -43,11 +44,16 @@ public class FallbackController {
     }
 
     @RequestMapping("/fallback/{service}")
-    public ResponseEntity<ProblemDetail> serviceUnavailable(@PathVariable String service, ServerWebExchange exchange) {
+    public ResponseEntity<?> serviceUnavailable(@PathVariable String service, ServerWebExchange exchange) {
         String detail = ServiceNames.theService(service)
                 + " est momentanément indisponible. Réessayez dans quelques instants.";
         Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
         String path = originalPath(exchange);
+        // Not the service: the caller's body, sent without a length, ran past the gateway's limit.
+        if (cause instanceof RequestSizeFilter.RequestTooLarge tooLarge) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(RequestSizeFilter.problem(tooLarge.limit(), path, traceIds.current(exchange)));
+        }
         String causeName = cause == null ? "no cause recorded" : cause.getClass().getSimpleName();
         fallbacks.record(service + "/" + causeName,
                 exchange.getRequest().getMethod() + " " + path + ": " + (cause == null ? causeName : cause),

@@ -12,9 +12,6 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.tika.config.TikaConfig;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
@@ -28,7 +25,8 @@ import fr.portailfamilles.platform.web.ProblemException;
 /**
  * Decides what a stored file really is from its bytes (Tika's magic numbers, never the name or the
  * declared type), and refuses what staff could not open: other formats, a name that lies about the
- * content, empty, damaged or password-protected files, and (when clamd is configured) infected ones.
+ * content, empty, damaged or password-protected files, PDFs with active content or too costly to open,
+ * images announcing too many pixels, and (when clamd is configured) infected ones.
  * Blocking: run it off the event loop.
  */
 @Component
@@ -49,14 +47,25 @@ public class ContentInspector {
     private final MimeTypes mimeTypes = TikaConfig.getDefaultConfig().getMimeRepository();
     private final DocumentStorage storage;
     private final VirusScanner virusScanner;
+    private final PdfInspection pdf;
+    private final long maxPixels;
 
-    public ContentInspector(DocumentStorage storage, VirusScanner virusScanner) {
+    public ContentInspector(DocumentStorage storage, VirusScanner virusScanner, DocumentProperties properties) {
         this.storage = storage;
         this.virusScanner = virusScanner;
+        this.pdf = new PdfInspection(properties.pdf());
+        this.maxPixels = properties.image().maxPixels();
     }
 
-    /** The real content type of the file stored under {@code key}, or a refusal. */
-    public String inspect(String key, long size, String displayName) {
+    /**
+     * What the checks found: the real content type, and for an image with metadata the bytes to store
+     * instead (see {@link ImageMetadata}), else null.
+     */
+    public record Inspection(String contentType, byte[] replacement) {
+    }
+
+    /** The real content type of the file stored under {@code key} (and what to store instead), or a refusal. */
+    public Inspection inspect(String key, long size, String displayName) {
         if (size == 0) {
             throw ProblemException.invalid("empty-file", "Le fichier est vide : choisissez le document à envoyer.");
         }
@@ -73,12 +82,12 @@ public class ContentInspector {
         }
         if (PDF.equals(detected)) {
             checkPdf(key);
+            scan(key);
+            return new Inspection(detected, null);
         }
-        else {
-            checkImage(key);
-        }
+        checkImage(key);
         scan(key);
-        return detected;
+        return new Inspection(detected, stripped(key, detected));
     }
 
     private String detect(String key) {
@@ -91,43 +100,30 @@ public class ContentInspector {
     }
 
     private void checkPdf(String key) {
-        byte[] bytes;
-        try (InputStream in = storage.open(key)) {
-            bytes = in.readAllBytes();
-        }
-        catch (IOException ex) {
-            throw new IllegalStateException("Could not read stored file", ex);
-        }
+        byte[] bytes = readAll(key);
         if (!endsWithEofMarker(bytes)) {
-            throw malformed();
+            throw ContentProblems.malformed();
         }
-        try (PDDocument pdf = Loader.loadPDF(bytes)) {
-            if (pdf.isEncrypted()) {
-                throw encrypted();
-            }
-            if (pdf.getNumberOfPages() == 0) {
-                throw malformed();
-            }
-        }
-        catch (InvalidPasswordException ex) {
-            throw encrypted();
-        }
-        catch (IOException ex) {
-            throw malformed();
-        }
+        pdf.check(bytes);
     }
 
+    /** Width and height from the header only (nothing decoded), then the pixel cap: no decompression bomb. */
     private void checkImage(String key) {
         try (InputStream in = storage.open(key); ImageInputStream image = ImageIO.createImageInputStream(in)) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(image);
             if (!readers.hasNext()) {
-                throw malformed();
+                throw ContentProblems.malformed();
             }
             ImageReader reader = readers.next();
             try {
-                reader.setInput(image);
-                if (reader.getWidth(0) <= 0 || reader.getHeight(0) <= 0) {
-                    throw malformed();
+                reader.setInput(image, true, true);
+                long width = reader.getWidth(0);
+                long height = reader.getHeight(0);
+                if (width <= 0 || height <= 0) {
+                    throw ContentProblems.malformed();
+                }
+                if (width * height > maxPixels) {
+                    throw ContentProblems.imageTooLarge(width, height, maxPixels);
                 }
             }
             finally {
@@ -138,7 +134,23 @@ public class ContentInspector {
             if (ex instanceof ProblemException problem) {
                 throw problem;
             }
-            throw malformed();
+            throw ContentProblems.malformed();
+        }
+    }
+
+    /** The image without its metadata, or null when there was none to remove. */
+    private byte[] stripped(String key, String contentType) {
+        byte[] original = readAll(key);
+        byte[] stripped = ImageMetadata.strip(original, contentType);
+        return java.util.Arrays.equals(original, stripped) ? null : stripped;
+    }
+
+    private byte[] readAll(String key) {
+        try (InputStream in = storage.open(key)) {
+            return in.readAllBytes();
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException("Could not read stored file", ex);
         }
     }
 
@@ -169,15 +181,5 @@ public class ContentInspector {
             return true;
         }
         return false;
-    }
-
-    private static ProblemException malformed() {
-        return ProblemException.invalid("malformed-file",
-                "Le fichier est endommagé ou incomplet et ne peut pas être ouvert. Enregistrez-le de nouveau puis réessayez.");
-    }
-
-    private static ProblemException encrypted() {
-        return ProblemException.invalid("encrypted-pdf",
-                "Le PDF est protégé par un mot de passe : envoyez une version sans protection.");
     }
 }

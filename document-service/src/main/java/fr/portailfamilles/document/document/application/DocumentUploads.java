@@ -4,10 +4,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.http.HttpStatus;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
@@ -28,8 +30,9 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * A parent's upload: the bytes are streamed to storage under a random key while counted (cap) and hashed
- * (SHA-256), then checked by content; only a file that passes gets a row and a {@link DocumentSubmitted},
- * in one transaction. Whatever fails, the stored file is deleted: a refusal leaves nothing behind.
+ * (SHA-256), then checked by content (an image is stored again without its metadata) and against the family's
+ * quota; only a file that passes gets a row and a {@link DocumentSubmitted}, in one transaction. Whatever
+ * fails, the stored files are deleted: a refusal leaves nothing behind.
  */
 @Service
 public class DocumentUploads {
@@ -82,17 +85,44 @@ public class DocumentUploads {
 
     private Mono<Document> store(UUID familyId, DocumentType type, UUID childId, String displayName, Flux<DataBuffer> content) {
         String key = storage.newKey();
+        List<String> written = new CopyOnWriteArrayList<>(List.of(key));
         Meter meter = new Meter(properties.maxSize().toBytes());
         return storage.write(key, content.doOnNext(meter::accept))
+                // A family over its quota is told so before its file is parsed.
+                .then(Mono.defer(() -> checkQuota(familyId, meter.size)))
                 .then(Mono.fromCallable(() -> inspector.inspect(key, meter.size, displayName))
                         .subscribeOn(Schedulers.boundedElastic()))
-                .flatMap(contentType -> register(Document.submitted(familyId, childId, type.code(), displayName,
-                        new StoredObject(key, meter.size, meter.sha256()), contentType, clock.instant()), type))
-                .onErrorResume(error -> storage.delete(key).then(Mono.error(error)));
+                .flatMap(inspection -> stored(key, meter, inspection, written)
+                        .flatMap(object -> register(Document.submitted(familyId, childId, type.code(), displayName, object,
+                                inspection.contentType(), clock.instant()), type)))
+                .onErrorResume(error -> Flux.fromIterable(written).concatMap(storage::delete).then(Mono.error(error)));
     }
 
+    /** The file as written, or its replacement (an image without metadata) under a new key, the first one deleted. */
+    private Mono<StoredObject> stored(String key, Meter meter, ContentInspector.Inspection inspection, List<String> written) {
+        if (inspection.replacement() == null) {
+            return Mono.just(new StoredObject(key, meter.size, meter.sha256()));
+        }
+        byte[] bytes = inspection.replacement();
+        String cleanKey = storage.newKey();
+        written.add(cleanKey);
+        return storage.write(cleanKey, Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(bytes)))
+                .then(storage.delete(key)).doOnSuccess(done -> written.remove(key))
+                .thenReturn(new StoredObject(cleanKey, bytes.length, Meter.sha256(bytes)));
+    }
+
+    private Mono<Void> checkQuota(UUID familyId, long size) {
+        long quota = properties.familyQuota().toBytes();
+        return documents.storedBytes(familyId).flatMap(used -> used + size > quota
+                ? Mono.error(ContentProblems.storageQuotaExceeded(quota, used))
+                : Mono.empty());
+    }
+
+    /** The row and its event in one transaction, the quota checked again under the family's lock. */
     private Mono<Document> register(Document document, DocumentType type) {
-        return transactions.transactional(documents.save(document)
+        return transactions.transactional(documents.lockFamily(document.familyId())
+                .then(checkQuota(document.familyId(), document.sizeBytes()))
+                .then(documents.save(document))
                 .flatMap(saved -> outbox.append(new DocumentSubmitted(saved.id(), saved.familyId(), saved.childId(),
                         type.code(), type.label(), saved.submittedAt())).thenReturn(saved)));
     }
@@ -117,8 +147,7 @@ public class DocumentUploads {
         void accept(DataBuffer buffer) {
             size += buffer.readableByteCount();
             if (size > max) {
-                throw new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "file-too-large", "Fichier trop volumineux",
-                        "Le fichier dépasse la taille maximale de " + (max / (1024 * 1024)) + " Mo.").with("maxBytes", max);
+                throw ContentProblems.fileTooLarge(max);
             }
             try (var buffers = buffer.readableByteBuffers()) {
                 buffers.forEachRemaining(digest::update);
@@ -127,6 +156,15 @@ public class DocumentUploads {
 
         String sha256() {
             return HexFormat.of().formatHex(digest.digest());
+        }
+
+        static String sha256(byte[] bytes) {
+            try {
+                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            }
+            catch (NoSuchAlgorithmException ex) {
+                throw new IllegalStateException(ex);
+            }
         }
     }
 }

@@ -18,6 +18,17 @@ public interface DocumentRepository extends ReactiveCrudRepository<Document, UUI
     @Query("SELECT * FROM document WHERE status = :status ORDER BY submitted_at, id LIMIT :limit OFFSET :offset")
     Flux<Document> findQueue(String status, int limit, long offset);
 
+    /** Bytes the family keeps stored, every document counted. */
+    @Query("SELECT coalesce(sum(size_bytes), 0) FROM document WHERE family_id = :familyId")
+    Mono<Long> storedBytes(UUID familyId);
+
+    /**
+     * Serialises one family's uploads until the end of the transaction (an advisory lock on its id): two
+     * parallel uploads cannot both fit under the quota on the same remaining space.
+     */
+    @Query("SELECT true FROM pg_advisory_xact_lock(hashtextextended(CAST(:familyId AS text), 14))")
+    Mono<Boolean> lockFamily(UUID familyId);
+
     @Query("SELECT count(*) FROM document WHERE status = :status")
     Mono<Long> countByStatus(String status);
 
